@@ -1,0 +1,62 @@
+# Module memory in 2 MiB pages: a patch series for Linux 6.12 and its harness.
+# make        build the patched kernel, boot it, report where module memory lives
+# make check  all tests; ends with "N passed, N failed"
+# See README.md for every target.
+
+SHELL := /bin/sh
+S := scripts
+
+# What the host needs; need-packages.sh installs what is missing (as root).
+HOST_PACKAGES := build-essential flex bison bc libelf-dev libssl-dev cpio kmod \
+	xz-utils ccache binutils git perl busybox-static e2fsprogs xfsprogs \
+	qemu-system-x86 linux-source-6.12
+
+.PHONY: all report deps source tree export config kernel initramfs shell \
+	check check-debug check-series clean distclean
+
+all: report
+
+deps:
+	@$(S)/need-packages.sh $(HOST_PACKAGES)
+
+source: deps
+	@$(S)/apply-series.sh
+
+tree: deps
+	@$(S)/make-tree.sh
+
+export:
+	@$(S)/export-series.sh
+
+config: source
+	@$(S)/configure-kernel.sh build/obj
+
+kernel: config
+	@$(S)/build-kernel.sh build/obj
+	@$(S)/build-testmods.sh build/obj
+
+initramfs: kernel
+	@$(S)/make-initramfs.sh build/initramfs.cpio.gz
+
+report: initramfs
+	@$(S)/boot-guest.sh report
+	@$(S)/show-report.sh
+
+shell: initramfs
+	@$(S)/boot-guest.sh shell
+
+check: deps
+	@$(S)/run-check.sh normal
+
+check-debug: deps
+	@$(S)/run-check.sh debug
+
+check-series: deps
+	@$(S)/check-series.sh
+
+clean:
+	rm -rf build/obj build/obj-debug build/testmods-* build/modroot* build/*.cpio.gz \
+		build/bzImage* build/logs build/results build/report.txt
+
+distclean:
+	rm -rf build

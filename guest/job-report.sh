@@ -1,0 +1,39 @@
+# Report job: load the module set, use it for real, then dump what the host
+# needs to report where module memory lives: every loaded module's section
+# addresses, the Modules part of the kernel page-table dump, and the direct-map
+# counters before loading, after loading and after unloading all.
+. ./lib.sh
+
+counters() {
+	echo "@counters $1 $(meminfo_kb DirectMap4k) $(meminfo_kb DirectMap2M)" \
+		"$(sed -n 's/^direct_map_level2_splits //p' /proc/vmstat)"
+}
+
+echo "@kernel $(uname -r)"
+counters before
+for m in $(modset); do
+	modprobe "$m" || echo "@error load $m"
+done
+rmmod brd && modprobe brd rd_nr=2 rd_size=409600 || echo "@error brd"
+fs_roundtrip ext4 /dev/ram0 || echo "@error ext4 round trip"
+fs_roundtrip xfs /dev/ram1 || echo "@error xfs round trip"
+counters loaded
+
+for d in /sys/module/*/sections; do
+	m=${d%/sections}
+	m=${m##*/}
+	for s in "$d"/.* "$d"/*; do
+		[ -f "$s" ] || continue
+		echo "@section $m ${s##*/} $(cat "$s")"
+	done
+done
+sed -n '/Modules/,/End Modules/s/^/@ptdump /p' /sys/kernel/debug/page_tables/kernel
+# Each base module region is its own vmalloc area (size includes a guard page).
+echo 1 >/proc/sys/kernel/kptr_restrict
+grep -E 'execmem|module' /proc/vmallocinfo | sed 's/^/@vmalloc /'
+check_wx && echo "@wx passed" || echo "@wx FAILED"
+
+for m in $(modset | sed '1!G;h;$!d'); do
+	modprobe -r "$m" || echo "@error unload $m"
+done
+counters unloaded

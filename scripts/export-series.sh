@@ -1,0 +1,40 @@
+#!/bin/sh
+# export-series.sh: write build/tree's branch "series" (base..series) to
+# patches/ as git format-patch files and patches/series. A commit that did not
+# change re-exports byte-identical; patches that no longer exist are removed.
+. "$(dirname "$0")/lib.sh"
+
+[ -d "$TREE/.git" ] || die "no build/tree: run 'make tree' first"
+cd "$TREE" || exit 1
+[ -z "$(git status --porcelain --untracked-files=no)" ] ||
+	die "build/tree has uncommitted changes: commit them first"
+git rev-parse -q --verify series >/dev/null || die "build/tree has no branch 'series'"
+
+out=$BUILD/export
+rm -rf "$out"
+mkdir -p "$out"
+n=$(git rev-list --count base..series)
+cover=
+[ "$n" -gt 0 ] && [ -n "$(git config branch.series.description)" ] &&
+	cover="--cover-letter --cover-from-description=subject"
+if [ "$n" -gt 0 ]; then
+	# shellcheck disable=SC2086
+	git -c core.abbrev=12 format-patch -q --zero-commit --no-signature $cover \
+		-o "$out" base..series || die "git format-patch failed"
+fi
+
+ls "$out" | grep -v '^0000-' >"$out/series"
+changed=0
+for f in "$out"/*; do
+	[ -e "$f" ] || continue
+	cmp -s "$f" "$TOP/patches/${f##*/}" && continue
+	cp "$f" "$TOP/patches/${f##*/}"
+	changed=$((changed + 1))
+done
+for f in "$TOP"/patches/*.patch; do
+	[ -e "$f" ] || continue
+	[ -e "$out/${f##*/}" ] && continue
+	rm -f "$f"
+	changed=$((changed + 1))
+done
+say "patches/: $n patches from build/tree, $changed files changed"

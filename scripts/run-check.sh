@@ -1,0 +1,78 @@
+#!/bin/sh
+# run-check.sh [debug]: all tests, as TAP, ending with "N passed, N failed".
+# Host checks (the series applies with no fuzz, checkpatch --strict), the
+# kernel build, then guest jobs. Exits non-zero on any failure.
+. "$(dirname "$0")/lib.sh"
+
+variant=${1:-normal}
+tap=$RESULTS/$variant.tap
+mkdir -p "$RESULTS"
+: >"$tap"
+n=0
+
+# result STATUS NAME [COMMENT]: record and print one TAP line.
+result() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then line="ok $n $2"; else line="not ok $n $2"; fi
+	[ -n "${3:-}" ] && line="$line # $3"
+	printf '%s\n' "$line" | tee -a "$tap"
+}
+
+# guest_tap FILE PREFIX: re-number the guest's TAP lines into ours.
+guest_tap() {
+	sed -n 's/^\(not ok\|ok\) [0-9]* \(.*\)$/\1|\2/p' "$1" >"$1.lines" 2>/dev/null
+	while IFS='|' read -r st rest; do
+		[ "$st" = ok ] && s=0 || s=1
+		result $s "$2$rest"
+	done <"$1.lines"
+}
+
+t0=$(now)
+echo "TAP version 13"
+"$TOP/scripts/apply-series.sh" >"$RESULTS/apply.log" 2>&1
+st=$?
+result $st series_applies_with_git_am_no_fuzz "$(tail -n 1 "$RESULTS/apply.log")"
+[ $st = 0 ] || { cat "$RESULTS/apply.log"; }
+
+if [ $st = 0 ]; then
+	"$TOP/scripts/checkpatch-series.sh" >"$RESULTS/checkpatch.tap" 2>&1
+	grep '^# ' "$RESULTS/checkpatch.tap"
+	sed -n 's/^\(not ok\|ok\) \(checkpatch_[^ ]*\)\( # \(.*\)\)\{0,1\}$/\1|\2|\4/p' \
+		"$RESULTS/checkpatch.tap" >"$RESULTS/checkpatch.lines"
+	while IFS='|' read -r s name comment; do
+		[ "$s" = ok ] && s=0 || s=1
+		result $s "$name" "$comment"
+	done <"$RESULTS/checkpatch.lines"
+
+	if [ "$variant" = debug ]; then
+		obj=$BUILD/obj-debug
+		export MODROOT_DIR=$BUILD/modroot-debug BZIMAGE=$BUILD/bzImage-debug
+		export INITRAMFS=$BUILD/initramfs-debug.cpio.gz LOGNAME_PREFIX=debug-
+		export GUEST_TIMEOUT=${GUEST_TIMEOUT:-1500}
+		frags="$KERNEL_FRAGMENTS $TOP/configs/debug.config"
+	else
+		obj=$OBJ
+		frags=$KERNEL_FRAGMENTS
+	fi
+	# shellcheck disable=SC2086
+	"$TOP/scripts/configure-kernel.sh" "$obj" $frags &&
+		"$TOP/scripts/build-kernel.sh" "$obj" &&
+		"$TOP/scripts/build-testmods.sh" "$obj" &&
+		"$TOP/scripts/make-initramfs.sh" "${INITRAMFS:-$BUILD/initramfs.cpio.gz}"
+	st=$?
+	result $st "kernel_modules_initramfs_build_$variant"
+fi
+
+if [ $st = 0 ]; then
+	"$TOP/scripts/boot-guest.sh" smoke
+	st=$?
+	result $st "guest_smoke_boots_and_exits_cleanly"
+	guest_tap "$LOGS/${LOGNAME_PREFIX:-}smoke.out" "smoke_"
+fi
+
+pass=$(grep -c '^ok ' "$tap")
+fail=$(grep -c '^not ok ' "$tap")
+echo "1..$n"
+echo "# $variant check took $(elapsed "$t0")"
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

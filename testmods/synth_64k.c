@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0
+#define SYNTH_TEXT_KB 64
+#define SYNTH_RODATA_KB 16
+#define SYNTH_DATA_KB 64
+#include "synth.h"
