@@ -9,6 +9,8 @@ modroot=${MODROOT_DIR:-$MODROOT}
 out=$obj/../testmods-$(basename "$obj")
 export CCACHE_BASEDIR="$TOP" CCACHE_NOHASHDIR=true CCACHE_COMPILERCHECK=content
 
+exec 9>"$BUILD/.build.lock"
+flock 9
 mkdir -p "$out"
 cp "$TOP"/testmods/* "$out"/
 log=$out/build.log
