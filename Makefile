@@ -34,6 +34,7 @@ config: source
 kernel: config
 	@$(S)/build-kernel.sh build/obj
 	@$(S)/build-testmods.sh build/obj
+	@$(S)/build-kselftests.sh build/obj build/kselftest
 
 initramfs: kernel
 	@$(S)/make-initramfs.sh build/initramfs.cpio.gz

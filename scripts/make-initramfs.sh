@@ -36,6 +36,10 @@ cp -a "$modroot/lib/modules" "$root/lib/"
 cp "$TOP/guest/init" "$root/init"
 chmod +x "$root/init"
 cp "$TOP"/guest/*.sh "$TOP/guest/module-set" "$root/harness/"
+kselftest=${KSELFTEST_DIR:-$BUILD/kselftest}
+if [ -d "$kselftest" ] && [ -n "$(ls "$kselftest")" ]; then
+	cp -a "$kselftest" "$root/kselftest"
+fi
 
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1) >"$out.tmp" ||
 	die "cannot write $out"

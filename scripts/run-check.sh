@@ -10,11 +10,15 @@ mkdir -p "$RESULTS"
 : >"$tap"
 n=0
 
-# result STATUS NAME [COMMENT]: record and print one TAP line.
+# result STATUS NAME [COMMENT]: record and print one TAP line; STATUS is 0
+# (pass), skip, or anything else (fail).
 result() {
 	n=$((n + 1))
-	if [ "$1" = 0 ]; then line="ok $n $2"; else line="not ok $n $2"; fi
-	[ -n "${3:-}" ] && line="$line # $3"
+	case $1 in
+	0) line="ok $n $2${3:+ # $3}" ;;
+	skip) line="ok $n $2 # SKIP${3:+ $3}" ;;
+	*) line="not ok $n $2${3:+ # $3}" ;;
+	esac
 	printf '%s\n' "$line" | tee -a "$tap"
 }
 
@@ -22,8 +26,11 @@ result() {
 guest_tap() {
 	sed -n 's/^\(not ok\|ok\) [0-9]* \(.*\)$/\1|\2/p' "$1" >"$1.lines" 2>/dev/null
 	while IFS='|' read -r st rest; do
-		[ "$st" = ok ] && s=0 || s=1
-		result $s "$2$rest"
+		case $st:$rest in
+		ok:*"# SKIP"*) result skip "$2${rest%% # SKIP*}" "${rest#*# SKIP }" ;;
+		ok:*) result 0 "$2$rest" ;;
+		*) result 1 "$2$rest" ;;
+		esac
 	done <"$1.lines"
 }
 
@@ -48,6 +55,7 @@ if [ $st = 0 ]; then
 		obj=$BUILD/obj-debug
 		export MODROOT_DIR=$BUILD/modroot-debug BZIMAGE=$BUILD/bzImage-debug
 		export INITRAMFS=$BUILD/initramfs-debug.cpio.gz LOGNAME_PREFIX=debug-
+		export KSELFTEST_DIR=$BUILD/kselftest-debug
 		export GUEST_TIMEOUT=${GUEST_TIMEOUT:-1500}
 		frags="$KERNEL_FRAGMENTS $TOP/configs/debug.config"
 	else
@@ -58,6 +66,7 @@ if [ $st = 0 ]; then
 	"$TOP/scripts/configure-kernel.sh" "$obj" $frags &&
 		"$TOP/scripts/build-kernel.sh" "$obj" &&
 		"$TOP/scripts/build-testmods.sh" "$obj" &&
+		"$TOP/scripts/build-kselftests.sh" "$obj" "${KSELFTEST_DIR:-$BUILD/kselftest}" &&
 		"$TOP/scripts/make-initramfs.sh" "${INITRAMFS:-$BUILD/initramfs.cpio.gz}"
 	st=$?
 	result $st "kernel_modules_initramfs_build_$variant"
@@ -68,11 +77,16 @@ if [ $st = 0 ]; then
 	st=$?
 	result $st "guest_smoke_boots_and_exits_cleanly"
 	guest_tap "$LOGS/${LOGNAME_PREFIX:-}smoke.out" "smoke_"
+
+	"$TOP/scripts/boot-guest.sh" kselftest
+	result $? "guest_kselftest_boots_and_exits_cleanly"
+	guest_tap "$LOGS/${LOGNAME_PREFIX:-}kselftest.out" "module_alloc_"
 fi
 
-pass=$(grep -c '^ok ' "$tap")
+pass=$(grep '^ok ' "$tap" | grep -vc '# SKIP')
+skip=$(grep '^ok ' "$tap" | grep -c '# SKIP')
 fail=$(grep -c '^not ok ' "$tap")
 echo "1..$n"
 echo "# $variant check took $(elapsed "$t0")"
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" = 0 ]

@@ -1,0 +1,16 @@
+# kselftest job: run the series' module_alloc selftests with the standard
+# runner and print their results as flat TAP (one line per subtest and per test).
+. ./lib.sh
+
+echo "TAP version 13"
+if [ ! -x /kselftest/run_kselftest.sh ]; then
+	echo "ok 1 module_alloc_kselftests # SKIP not in this tree"
+	exit 0
+fi
+cd /kselftest || exit 1
+./run_kselftest.sh -c module_alloc >/tmp/kselftest.log 2>&1
+sed 's/^/| /' /tmp/kselftest.log
+# "# ok 3 name" inside a test becomes "ok name"; "ok 1 selftests: module_alloc: t.sh"
+# becomes "ok t.sh". Numbers are assigned by the host.
+sed -n -e 's/^# \(not ok\|ok\) [0-9]* \(.*\)$/\1 0 \2/p' \
+	-e 's/^\(not ok\|ok\) [0-9]* selftests: module_alloc: \(.*\)$/\1 0 \2/p' /tmp/kselftest.log

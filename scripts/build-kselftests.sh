@@ -1,0 +1,28 @@
+#!/bin/sh
+# build-kselftests.sh OBJDIR OUTDIR: build and install the series' kselftests
+# (tools/testing/selftests/module_alloc, with their test modules, statically
+# linked) against OBJDIR into OUTDIR. Without that directory in the tree (the
+# series does not add it yet), OUTDIR is left empty and this says so.
+. "$(dirname "$0")/lib.sh"
+
+obj=$(cd "${1:-$OBJ}" && pwd) || exit 1
+out=${2:-$BUILD/kselftest}
+rm -rf "$out"
+if [ ! -d "$SRC/tools/testing/selftests/module_alloc" ]; then
+	say "    no tools/testing/selftests/module_alloc in the tree: no kselftests to build"
+	exit 0
+fi
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+log=$obj/kselftest.log
+export CCACHE_BASEDIR="$TOP" CCACHE_NOHASHDIR=true CCACHE_COMPILERCHECK=content
+exec 9>"$BUILD/.build.lock"
+flock 9
+
+make -C "$SRC" O="$obj" headers >"$log" 2>&1 || { tail -n 20 "$log"; die "make headers failed"; }
+# The guest has no C library of its own: link the test programs statically.
+LDFLAGS=-static make -C "$SRC/tools/testing/selftests" TARGETS=module_alloc \
+	KDIR="$obj" KHDR_INCLUDES="-isystem $obj/usr/include" \
+	KSFT_INSTALL_PATH="$out" install >>"$log" 2>&1 ||
+	{ tail -n 30 "$log"; die "building the module_alloc kselftests failed (see $log)"; }
+say "    kselftests: $(find "$out" -type f | wc -l) files in ${out#"$TOP"/}"
