@@ -47,8 +47,8 @@ sed -i -e '${/^#$/d;}' "$TREE/.gitignore"
 cd "$TREE" || exit 1
 git init -q -b series
 git config core.compression 1
-git config user.name "${GIT_AUTHOR_NAME:-Module Alloc Harness}"
-git config user.email "${GIT_AUTHOR_EMAIL:-harness@localhost}"
+git config user.name "${GIT_AUTHOR_NAME:-Module Alloc Developers}"
+git config user.email "${GIT_AUTHOR_EMAIL:-module-alloc@lists.example.org}"
 git add -A -f . || die "git add failed"
 GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
 	git commit -q -m "linux-source-6.12 $have" \
