@@ -8,7 +8,9 @@ if [ ! -x /kselftest/run_kselftest.sh ]; then
 	exit 0
 fi
 cd /kselftest || exit 1
-./run_kselftest.sh -c module_alloc >/tmp/kselftest.log 2>&1
+# The runner appends each test's output to its stdout: open the log with O_APPEND.
+: >/tmp/kselftest.log
+./run_kselftest.sh -c module_alloc >>/tmp/kselftest.log 2>&1
 sed 's/^/| /' /tmp/kselftest.log
 # "# ok 3 name" inside a test becomes "ok name"; "ok 1 selftests: module_alloc: t.sh"
 # becomes "ok t.sh". Numbers are assigned by the host.

@@ -28,9 +28,13 @@ for d in /sys/module/*/sections; do
 	done
 done
 sed -n '/Modules/,/End Modules/s/^/@ptdump /p' /sys/kernel/debug/page_tables/kernel
-# Each base module region is its own vmalloc area (size includes a guard page).
+# A region from execmem is its own vmalloc area (size includes a guard page);
+# the series' shared blocks are areas too, but hold many regions.
 echo 1 >/proc/sys/kernel/kptr_restrict
-grep -E 'execmem|module' /proc/vmallocinfo | sed 's/^/@vmalloc /'
+grep -E 'load_module|module_alloc' /proc/vmallocinfo | grep -v execmem_block |
+	sed 's/^/@vmalloc /'
+[ -r /sys/kernel/debug/execmem_blocks ] &&
+	sed 's/^/@blocks /' /sys/kernel/debug/execmem_blocks
 check_wx && echo "@wx passed" || echo "@wx FAILED"
 
 for m in $(modset | sed '1!G;h;$!d'); do

@@ -22,7 +22,7 @@ out=$LOGS/$logname.out
 # Never KVM: on these machines a KVM guest hangs after "Booting from ROM".
 set -- qemu-system-x86_64 -accel tcg -cpu max -smp "${GUEST_CPUS:-4}" -m "${GUEST_MEM:-2G}" \
 	-no-reboot -kernel "$bzimage" -initrd "$initramfs" \
-	-append "console=ttyS0 panic=-1 harness.job=$job ${GUEST_APPEND:-}"
+	-append "console=ttyS0 panic=-1 numa=fake=2 harness.job=$job ${GUEST_APPEND:-}"
 
 if [ "$job" = shell ]; then
 	exec "$@" -nographic -serial mon:stdio -serial null

@@ -23,7 +23,15 @@ if [ "$n" -gt 0 ]; then
 		-o "$out" base..series || die "git format-patch failed"
 fi
 
-ls "$out" | grep -v '^0000-' >"$out/series"
+# git dates the cover letter "now": give it the newest patch's date instead,
+# so that an unchanged series re-exports byte-identical.
+for f in "$out"/0000-*.patch; do
+	[ -e "$f" ] || continue
+	sed -i "1,/^\$/s/^Date: .*/Date: $(git log -1 --format=%aD series)/" "$f"
+done
+
+(cd "$out" && ls -- *.patch 2>/dev/null | grep -v '^0000-') >"$BUILD/series.tmp"
+mv "$BUILD/series.tmp" "$out/series"
 changed=0
 for f in "$out"/*; do
 	[ -e "$f" ] || continue

@@ -56,6 +56,8 @@ $1 == "@ptdump" && $2 ~ /^0x/ {
 	nmap++; mstart[nmap] = hexval(r[1]); mend[nmap] = hexval(r[2]); mlevel[nmap] = $NF
 }
 
+$1 == "@blocks" { blocks = blocks "\n  " substr($0, 9) }
+
 $1 == "@vmalloc" {
 	split($2, r, "-")
 	nvm++; vstart[nvm] = hexval(r[1]); vend[nvm] = hexval(r[2])
@@ -103,5 +105,6 @@ END {
 	printf "            after unloading all: %d 2 MiB pages fewer than before loading\n",
 		(dm2m["before"] - dm2m["unloaded"]) / 2048
 	printf "W+X check with the set loaded: %s\n", wx
+	if (blocks != "") printf "Shared 2 MiB blocks with the set loaded (/sys/kernel/debug/execmem_blocks):%s\n", blocks
 	if (errors != "") { print errors; exit 1 }
 }
