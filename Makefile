@@ -12,7 +12,7 @@ HOST_PACKAGES := build-essential flex bison bc libelf-dev libssl-dev cpio kmod \
 	qemu-system-x86 linux-source-6.12
 
 .PHONY: all report deps source tree export config kernel initramfs shell \
-	check check-debug check-series clean distclean
+	check check-long check-debug check-series check-distro clean distclean
 
 all: report
 
@@ -49,11 +49,21 @@ shell: initramfs
 check: deps
 	@$(S)/run-check.sh normal
 
+# make check with the issue-sized churn: 3400 cycles of 3 modules (10200
+# load/unload cycles) and 8 parallel loaders of 500 loads each.
+check-long: deps
+	@CHECK_DISTRO=0 GUEST_TIMEOUT=5400 \
+	GUEST_APPEND="harness.churn_cycles=3400 harness.churn_loads=500" \
+	$(S)/run-check.sh normal
+
 check-debug: deps
 	@$(S)/run-check.sh debug
 
 check-series: deps
 	@$(S)/check-series.sh
+
+check-distro: deps
+	@$(S)/check-distro.sh
 
 clean:
 	rm -rf build/obj build/obj-debug build/testmods-* build/modroot* build/*.cpio.gz \

@@ -7,6 +7,13 @@ if [ ! -x /kselftest/run_kselftest.sh ]; then
 	echo "ok 1 module_alloc_kselftests # SKIP not in this tree"
 	exit 0
 fi
+# Test sizes from the kernel command line (make check-long sets them).
+for arg in $(cat /proc/cmdline); do
+	case $arg in
+	harness.churn_cycles=*) export CHURN_CYCLES=${arg#*=} ;;
+	harness.churn_loads=*) export CHURN_LOADS=${arg#*=} ;;
+	esac
+done
 cd /kselftest || exit 1
 # The runner appends each test's output to its stdout: open the log with O_APPEND.
 : >/tmp/kselftest.log

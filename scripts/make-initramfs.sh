@@ -9,7 +9,7 @@ modroot=${MODROOT_DIR:-$MODROOT}
 [ -d "$modroot/lib/modules" ] || die "no modules in $modroot: build the kernel first"
 "$TOP/scripts/need-packages.sh" busybox-static kmod e2fsprogs xfsprogs cpio || exit 1
 
-root=$BUILD/initramfs.d
+root=${out%.cpio.gz}.d
 rm -rf "$root"
 mkdir -p "$root"/bin "$root"/sbin "$root"/proc "$root"/sys "$root"/dev "$root"/harness
 

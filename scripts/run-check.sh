@@ -1,7 +1,8 @@
 #!/bin/sh
 # run-check.sh [debug]: all tests, as TAP, ending with "N passed, N failed".
 # Host checks (the series applies with no fuzz, checkpatch --strict), the
-# kernel build, then guest jobs. Exits non-zero on any failure.
+# kernel build, then guest jobs, then (not for debug; CHECK_DISTRO=0 skips
+# it) the distribution-config compile check. Exits non-zero on any failure.
 . "$(dirname "$0")/lib.sh"
 
 variant=${1:-normal}
@@ -85,6 +86,13 @@ if [ $st = 0 ]; then
 	"$TOP/scripts/boot-guest.sh" kselftest
 	result $? "guest_kselftest_boots_and_exits_cleanly"
 	guest_tap "$LOGS/${LOGNAME_PREFIX:-}kselftest.out" "module_alloc_"
+fi
+
+# What a distribution builder does: Debian's config plus the series' options.
+if [ "$variant" = normal ] && [ "${CHECK_DISTRO:-1}" = 1 ]; then
+	"$TOP/scripts/check-distro.sh" >"$RESULTS/distro.tap"
+	grep '^# ' "$RESULTS/distro.tap"
+	guest_tap "$RESULTS/distro.tap" ""
 fi
 
 pass=$(grep '^ok ' "$tap" | grep -vc '# SKIP')
