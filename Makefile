@@ -11,7 +11,7 @@ HOST_PACKAGES := build-essential flex bison bc libelf-dev libssl-dev cpio kmod \
 	xz-utils ccache binutils git perl busybox-static e2fsprogs xfsprogs \
 	qemu-system-x86 linux-source-6.12
 
-.PHONY: all report deps source tree export config kernel initramfs shell \
+.PHONY: all report bench deps source tree export config kernel initramfs shell \
 	check check-long check-debug check-series check-distro clean distclean
 
 all: report
@@ -42,6 +42,18 @@ initramfs: kernel
 report: initramfs
 	@$(S)/boot-guest.sh report
 	@$(S)/show-report.sh
+
+# The same kernel booted with module.large_pages=0, then =1: table and plot
+# in build/bench/. tsc=reliable keeps a nanosecond clock under TCG.
+bench: initramfs
+	@for p in off on; do \
+		sw=0; [ $$p = on ] && sw=1; \
+		LOGNAME_PREFIX=bench-$$p- GUEST_TIMEOUT=1200 \
+		GUEST_APPEND="tsc=reliable module.large_pages=$$sw harness.bench_phase=$$p" \
+		$(S)/boot-guest.sh bench || exit 1; \
+		mv build/logs/bench-$$p-bench.out build/logs/bench-$$p.out; \
+	done
+	@$(S)/bench-report.sh
 
 shell: initramfs
 	@$(S)/boot-guest.sh shell

@@ -30,4 +30,17 @@ left=$(for m in $(modset) jbd2 mbcache crc16 libcrc32c; do
 tap $? "no_module_of_the_set_left_loaded"
 check_wx
 tap $? "check_wx_pages_after_unload"
+
+# Debug kernels: kmemleak finds nothing unreferenced after all this.
+if [ -w /sys/kernel/debug/kmemleak ]; then
+	echo scan >/sys/kernel/debug/kmemleak
+	echo scan >/sys/kernel/debug/kmemleak
+	leaks=$(grep -c unreferenced /sys/kernel/debug/kmemleak)
+	[ "$leaks" = 0 ]
+	tap $? "kmemleak_reports_no_leak # $leaks unreferenced objects"
+	[ "$leaks" = 0 ] || head -n 40 /sys/kernel/debug/kmemleak | sed 's/^/# /'
+else
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n kmemleak_reports_no_leak # SKIP no kmemleak in this kernel"
+fi
 echo "1..$tap_n"

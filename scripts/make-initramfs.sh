@@ -36,6 +36,9 @@ cp -a "$modroot/lib/modules" "$root/lib/"
 cp "$TOP/guest/init" "$root/init"
 chmod +x "$root/init"
 cp "$TOP"/guest/*.sh "$TOP/guest/module-set" "$root/harness/"
+# The load+unload timer for make bench (static: the guest has no libc).
+gcc -static -O2 -Wall -o "$root/harness/loadbench" "$TOP/bench/loadbench.c" ||
+	die "cannot build bench/loadbench.c"
 kselftest=${KSELFTEST_DIR:-$BUILD/kselftest}
 if [ -d "$kselftest" ] && [ -n "$(ls "$kselftest")" ]; then
 	cp -a "$kselftest" "$root/kselftest"
