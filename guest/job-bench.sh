@@ -78,3 +78,8 @@ done
 wait_released
 blocks "$phase-unloaded"
 counters "$phase-unloaded"
+
+# The hardware microbenchmark runs here too, to show it works (TCG timing).
+modprobe tlb_bench loops=20 &&
+	echo "@tlbbench $phase $(cat /sys/module/tlb_bench/parameters/result)" &&
+	modprobe -r tlb_bench
