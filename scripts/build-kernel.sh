@@ -12,13 +12,10 @@ bzimage=${BZIMAGE:-$BUILD/bzImage}
 log=$obj/build.log
 
 "$TOP/scripts/need-packages.sh" ccache || exit 1
-export CCACHE_BASEDIR="$TOP" CCACHE_NOHASHDIR=true CCACHE_COMPILERCHECK=content
 export KBUILD_BUILD_TIMESTAMP='Sat Jan  1 00:00:00 UTC 2000'
 export KBUILD_BUILD_USER=harness KBUILD_BUILD_HOST=qemu
 
-# One kernel build at a time on this machine: the others wait here.
-exec 9>"$BUILD/.build.lock"
-flock 9
+build_slot
 
 t0=$(now)
 step "building the kernel in ${obj#"$TOP"/} (cold: about 4 minutes on 2 cores)"

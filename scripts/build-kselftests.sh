@@ -15,9 +15,7 @@ fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 log=$obj/kselftest.log
-export CCACHE_BASEDIR="$TOP" CCACHE_NOHASHDIR=true CCACHE_COMPILERCHECK=content
-exec 9>"$BUILD/.build.lock"
-flock 9
+build_slot
 
 make -C "$SRC" O="$obj" headers >"$log" 2>&1 || { tail -n 20 "$log"; die "make headers failed"; }
 # The guest has no C library of its own: link the test programs statically.

@@ -7,10 +7,8 @@
 obj=${1:-$OBJ}
 modroot=${MODROOT_DIR:-$MODROOT}
 out=$obj/../testmods-$(basename "$obj")
-export CCACHE_BASEDIR="$TOP" CCACHE_NOHASHDIR=true CCACHE_COMPILERCHECK=content
 
-exec 9>"$BUILD/.build.lock"
-flock 9
+build_slot
 mkdir -p "$out"
 cp "$TOP"/testmods/* "$out"/
 log=$out/build.log

@@ -41,9 +41,7 @@ fi
 # The directories with C files the series changes, tools/ excepted.
 dirs=$(git -C "$SRC" diff --name-only base HEAD -- '*.c' | grep -v '^tools/' |
 	sed 's|/[^/]*$|/|' | sort -u)
-export CCACHE_BASEDIR="$TOP" CCACHE_NOHASHDIR=true CCACHE_COMPILERCHECK=content
-exec 9>"$BUILD/.build.lock"
-flock 9
+build_slot
 step "compiling $(echo $dirs) with Debian's amd64 config (about 2 minutes cold)" >&2
 n=$((n + 1))
 # shellcheck disable=SC2086

@@ -23,3 +23,12 @@ now() { date +%s; }
 
 # elapsed START: "12s" since START.
 elapsed() { printf '%ss' "$(( $(now) - $1 ))"; }
+
+# build_slot: the ccache settings of every build, and one kernel build at a
+# time on this machine (2 cores): the caller waits here for its turn.
+build_slot() {
+	export CCACHE_BASEDIR="$TOP" CCACHE_NOHASHDIR=true CCACHE_COMPILERCHECK=content
+	mkdir -p "$BUILD"
+	exec 9>"$BUILD/.build.lock"
+	flock 9
+}
