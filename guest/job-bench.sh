@@ -22,11 +22,6 @@ tlb_flushes() {
 	awk '/^nr_tlb_/ { s += $2 } END { print s + 0 }' /proc/vmstat
 }
 
-counters() {
-	echo "@counters $1 $(meminfo_kb DirectMap4k) $(meminfo_kb DirectMap2M)" \
-		"$(sed -n 's/^direct_map_level2_splits //p' /proc/vmstat)"
-}
-
 snapshot() {
 	echo "@snapshot $1"
 	for d in /sys/module/*/sections; do

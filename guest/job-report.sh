@@ -4,11 +4,6 @@
 # counters before loading, after loading and after unloading all.
 . ./lib.sh
 
-counters() {
-	echo "@counters $1 $(meminfo_kb DirectMap4k) $(meminfo_kb DirectMap2M)" \
-		"$(sed -n 's/^direct_map_level2_splits //p' /proc/vmstat)"
-}
-
 echo "@kernel $(uname -r)"
 counters before
 for m in $(modset); do

@@ -33,6 +33,12 @@ meminfo_kb() {
 	sed -n "s/^$1: *\([0-9]*\) kB/\1/p" /proc/meminfo
 }
 
+# counters LABEL: the direct-map counters, as "@counters LABEL 4k-kB 2M-kB splits".
+counters() {
+	echo "@counters $1 $(meminfo_kb DirectMap4k) $(meminfo_kb DirectMap2M)" \
+		"$(sed -n 's/^direct_map_level2_splits //p' /proc/vmstat)"
+}
+
 # check_wx: 0 when the W+X walk over the kernel page tables finds nothing.
 check_wx() {
 	grep -q -i -E 'success|passed' /sys/kernel/debug/check_wx_pages
