@@ -28,6 +28,10 @@ fi
 for f in "$out"/0000-*.patch; do
 	[ -e "$f" ] || continue
 	sed -i "1,/^\$/s/^Date: .*/Date: $(git log -1 --format=%aD series)/" "$f"
+	# Drop the diffstat's "create mode" and similar summary lines: they
+	# name whole paths and overrun checkpatch's 75 columns; the stat
+	# above them already lists every file.
+	sed -i -E '/^ (create|delete) mode [0-7]+ /d; /^ mode change [0-7]+ => /d' "$f"
 done
 
 (cd "$out" && ls -- *.patch 2>/dev/null | grep -v '^0000-') >"$BUILD/series.tmp"
