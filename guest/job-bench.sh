@@ -7,16 +7,8 @@
 # for the host (scripts/bench-report.sh).
 . ./lib.sh
 
-cycles=200
-phase=on
-for arg in $(cat /proc/cmdline); do
-	case $arg in
-	harness.bench_cycles=*) cycles=${arg#*=} ;;
-	harness.bench_phase=*) phase=${arg#*=} ;;
-	esac
-done
-stats=/sys/kernel/debug/execmem_blocks
-echo 1 >/proc/sys/kernel/kptr_restrict
+cycles=$(cmdline_arg harness.bench_cycles 200)
+phase=$(cmdline_arg harness.bench_phase on)
 
 tlb_flushes() {
 	awk '/^nr_tlb_/ { s += $2 } END { print s + 0 }' /proc/vmstat
@@ -24,27 +16,21 @@ tlb_flushes() {
 
 snapshot() {
 	echo "@snapshot $1"
-	for d in /sys/module/*/sections; do
-		m=${d%/sections}
-		m=${m##*/}
-		for s in "$d"/.* "$d"/*; do
-			[ -f "$s" ] && echo "@section $m ${s##*/} $(cat "$s")"
-		done
-	done
-	sed -n '/Modules/,/End Modules/s/^/@ptdump /p' /sys/kernel/debug/page_tables/kernel
-	grep -E 'load_module|module_alloc' /proc/vmallocinfo | grep -v execmem_block |
-		sed 's/^/@vmalloc /'
+	module_layout
 	echo "@end"
 }
 
+# blocks LABEL: the block statistics of all pools together.
 blocks() {
-	[ -r "$stats" ] && awk -v p="$1" '$1 == "data" { print "@blocks", p, $2, $3, $4, $6 }' "$stats"
+	[ -r /sys/kernel/debug/execmem_blocks ] &&
+		echo "@blocks $1 $(pool_stat blocks) $(pool_stat bytes_used)" \
+			"$(pool_stat bytes_free) $(pool_stat fallbacks)"
 }
 
-# wait_released: up to 5 s for the pool to give its blocks back.
+# wait_released: up to 5 s for the pools to give their blocks back.
 wait_released() {
 	i=0
-	while [ -r "$stats" ] && [ "$(awk '$1 == "data" { print $2 }' "$stats")" != 0 ]; do
+	while [ "$(pool_stat blocks)" != 0 ]; do
 		i=$((i + 1))
 		[ $i -gt 50 ] && break
 		sleep 0.1

@@ -8,12 +8,10 @@ if [ ! -x /kselftest/run_kselftest.sh ]; then
 	exit 0
 fi
 # Test sizes from the kernel command line (make check-long sets them).
-for arg in $(cat /proc/cmdline); do
-	case $arg in
-	harness.churn_cycles=*) export CHURN_CYCLES=${arg#*=} ;;
-	harness.churn_loads=*) export CHURN_LOADS=${arg#*=} ;;
-	esac
-done
+v=$(cmdline_arg harness.churn_cycles)
+[ -n "$v" ] && export CHURN_CYCLES="$v"
+v=$(cmdline_arg harness.churn_loads)
+[ -n "$v" ] && export CHURN_LOADS="$v"
 cd /kselftest || exit 1
 # The runner appends each test's output to its stdout: open the log with O_APPEND.
 : >/tmp/kselftest.log

@@ -14,20 +14,7 @@ fs_roundtrip ext4 /dev/ram0 || echo "@error ext4 round trip"
 fs_roundtrip xfs /dev/ram1 || echo "@error xfs round trip"
 counters loaded
 
-for d in /sys/module/*/sections; do
-	m=${d%/sections}
-	m=${m##*/}
-	for s in "$d"/.* "$d"/*; do
-		[ -f "$s" ] || continue
-		echo "@section $m ${s##*/} $(cat "$s")"
-	done
-done
-sed -n '/Modules/,/End Modules/s/^/@ptdump /p' /sys/kernel/debug/page_tables/kernel
-# A region from execmem is its own vmalloc area (size includes a guard page);
-# the series' shared blocks are areas too, but hold many regions.
-echo 1 >/proc/sys/kernel/kptr_restrict
-grep -E 'load_module|module_alloc' /proc/vmallocinfo | grep -v execmem_block |
-	sed 's/^/@vmalloc /'
+module_layout
 [ -r /sys/kernel/debug/execmem_blocks ] &&
 	sed 's/^/@blocks /' /sys/kernel/debug/execmem_blocks
 check_wx && echo "@wx passed" || echo "@wx FAILED"

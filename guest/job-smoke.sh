@@ -40,7 +40,6 @@ if [ -w /sys/kernel/debug/kmemleak ]; then
 	tap $? "kmemleak_reports_no_leak # $leaks unreferenced objects"
 	[ "$leaks" = 0 ] || head -n 40 /sys/kernel/debug/kmemleak | sed 's/^/# /'
 else
-	tap_n=$((tap_n + 1))
-	echo "ok $tap_n kmemleak_reports_no_leak # SKIP no kmemleak in this kernel"
+	tap 0 "kmemleak_reports_no_leak # SKIP no kmemleak in this kernel"
 fi
 echo "1..$tap_n"

@@ -28,6 +28,16 @@ modset() {
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' /harness/module-set
 }
 
+# cmdline_arg NAME [DEFAULT]: the value of NAME=VALUE on the kernel command
+# line, or DEFAULT.
+cmdline_arg() {
+	v=${2:-}
+	for arg in $(cat /proc/cmdline); do
+		case $arg in "$1"=*) v=${arg#*=} ;; esac
+	done
+	echo "$v"
+}
+
 # meminfo_kb FIELD: a /proc/meminfo value in kB.
 meminfo_kb() {
 	sed -n "s/^$1: *\([0-9]*\) kB/\1/p" /proc/meminfo
@@ -37,6 +47,34 @@ meminfo_kb() {
 counters() {
 	echo "@counters $1 $(meminfo_kb DirectMap4k) $(meminfo_kb DirectMap2M)" \
 		"$(sed -n 's/^direct_map_level2_splits //p' /proc/vmstat)"
+}
+
+# module_layout: what the host needs to map module memory: every loaded
+# module's section addresses, the Modules part of the kernel page-table dump,
+# and the vmalloc areas of regions allocated one by one.
+module_layout() {
+	for d in /sys/module/*/sections; do
+		m=${d%/sections}
+		m=${m##*/}
+		for s in "$d"/.* "$d"/*; do
+			[ -f "$s" ] && echo "@section $m ${s##*/} $(cat "$s")"
+		done
+	done
+	sed -n '/Modules/,/End Modules/s/^/@ptdump /p' /sys/kernel/debug/page_tables/kernel
+	# A region from execmem is its own vmalloc area (size includes a guard
+	# page); the series' shared blocks are areas too, but hold many regions.
+	echo 1 >/proc/sys/kernel/kptr_restrict
+	grep -E 'load_module|module_alloc' /proc/vmallocinfo | grep -v execmem_block |
+		sed 's/^/@vmalloc /'
+}
+
+# pool_stat FIELD: a column of /sys/kernel/debug/execmem_blocks summed over
+# the pools (0 without the file).
+pool_stat() {
+	f=/sys/kernel/debug/execmem_blocks
+	[ -r "$f" ] || { echo 0; return; }
+	awk -v c="$1" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+		{ sum += $col[c] } END { print sum + 0 }' "$f"
 }
 
 # check_wx: 0 when the W+X walk over the kernel page tables finds nothing.

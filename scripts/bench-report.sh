@@ -13,11 +13,9 @@ done
 out=$dir/bench.out
 cat "$LOGS/bench-off.out" "$LOGS/bench-on.out" >"$out"
 "$TOP/scripts/need-packages.sh" gnuplot-nox || exit 1
-mkdir -p "$dir"
 "$TOP/scripts/module-manifest.sh" "$MODROOT" >"$dir/manifest.txt" || exit 1
 
 # One module-report run per snapshot: TLB entries per type after k modules.
-: >"$dir/steps.dat"
 awk -v dir="$dir" '
 	$1 == "@snapshot" { f = dir "/snap-" $2 "-" $3; printf "" > f; next }
 	$1 == "@end" { close(f); f = ""; next }

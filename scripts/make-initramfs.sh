@@ -36,9 +36,14 @@ cp -a "$modroot/lib/modules" "$root/lib/"
 cp "$TOP/guest/init" "$root/init"
 chmod +x "$root/init"
 cp "$TOP"/guest/*.sh "$TOP/guest/module-set" "$root/harness/"
-# The load+unload timer for make bench (static: the guest has no libc).
-gcc -static -O2 -Wall -o "$root/harness/loadbench" "$TOP/bench/loadbench.c" ||
-	die "cannot build bench/loadbench.c"
+# The load+unload timer for make bench (static: the guest has no libc); it
+# does not depend on the kernel, so it is built once.
+loadbench=$BUILD/loadbench
+if [ ! "$loadbench" -nt "$TOP/bench/loadbench.c" ]; then
+	gcc -static -O2 -Wall -o "$loadbench" "$TOP/bench/loadbench.c" ||
+		die "cannot build bench/loadbench.c"
+fi
+cp "$loadbench" "$root/harness/loadbench"
 kselftest=${KSELFTEST_DIR:-$BUILD/kselftest}
 if [ -d "$kselftest" ] && [ -n "$(ls "$kselftest")" ]; then
 	cp -a "$kselftest" "$root/kselftest"
