@@ -43,10 +43,12 @@ meminfo_kb() {
 	sed -n "s/^$1: *\([0-9]*\) kB/\1/p" /proc/meminfo
 }
 
-# counters LABEL: the direct-map counters, as "@counters LABEL 4k-kB 2M-kB splits".
+# counters LABEL: the direct-map counters, as
+# "@counters LABEL 4k-kB 2M-kB 2M-splits 1G-splits".
 counters() {
 	echo "@counters $1 $(meminfo_kb DirectMap4k) $(meminfo_kb DirectMap2M)" \
-		"$(sed -n 's/^direct_map_level2_splits //p' /proc/vmstat)"
+		"$(sed -n 's/^direct_map_level2_splits //p' /proc/vmstat)" \
+		"$(sed -n 's/^direct_map_level3_splits //p' /proc/vmstat)"
 }
 
 # module_layout: what the host needs to map module memory: every loaded

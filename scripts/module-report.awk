@@ -40,7 +40,7 @@ FNR == NR { stype[$1, $2] = $3; ssize[$1, $2] = $4; next }
 $1 == "@kernel" { kernel = $2 }
 $1 == "@error" { errors = errors "\n  error: " substr($0, 8) }
 $1 == "@wx" { wx = $2 }
-$1 == "@counters" { dm4k[$2] = $3; dm2m[$2] = $4; splits[$2] = $5 }
+$1 == "@counters" { dm4k[$2] = $3; dm2m[$2] = $4; splits[$2] = $5; splits1g[$2] = $6 }
 
 $1 == "@section" {
 	m = $2; t = stype[m, $3]
@@ -102,6 +102,8 @@ END {
 	printf "\nDirect map: 2 MiB pages split by loading the set: %d (DirectMap4k %+d kB, direct_map_level2_splits %+d)\n",
 		(dm2m["before"] - dm2m["loaded"]) / 2048, dm4k["loaded"] - dm4k["before"],
 		splits["loaded"] - splits["before"]
+	printf "            1 GiB pages split by loading the set: %d (direct_map_level3_splits)\n",
+		splits1g["loaded"] - splits1g["before"]
 	printf "            after unloading all: %d 2 MiB pages fewer than before loading\n",
 		(dm2m["before"] - dm2m["unloaded"]) / 2048
 	printf "W+X check with the set loaded: %s\n", wx
