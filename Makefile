@@ -9,10 +9,10 @@ S := scripts
 # What the host needs; need-packages.sh installs what is missing (as root).
 HOST_PACKAGES := build-essential flex bison bc libelf-dev libssl-dev cpio kmod \
 	xz-utils ccache binutils git perl busybox-static e2fsprogs xfsprogs \
-	qemu-system-x86 linux-source-6.12
+	qemu-system-x86 linux-source-6.12 rsync
 
 .PHONY: all report bench deps source tree export config kernel initramfs shell \
-	check check-long check-debug check-series check-distro clean distclean
+	check check-long check-debug check-series check-distro check-upstream clean distclean
 
 all: report
 
@@ -83,3 +83,8 @@ clean:
 
 distclean:
 	rm -rf build
+
+# Upstream's own suites (selftests kmod, livepatch, ftrace module testcases,
+# mm/test_vmalloc.sh) on a debootstrapped Debian root; see README.md.
+check-upstream: deps
+	@$(S)/check-upstream.sh

@@ -15,6 +15,8 @@ fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 log=$obj/kselftest.log
+# The kselftest install copies the scripts with rsync.
+"$TOP/scripts/need-packages.sh" rsync || exit 1
 build_slot
 
 make -C "$SRC" O="$obj" headers >"$log" 2>&1 || { tail -n 20 "$log"; die "make headers failed"; }

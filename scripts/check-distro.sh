@@ -1,8 +1,8 @@
 #!/bin/sh
 # check-distro.sh: what a distribution builder does. Take Debian's amd64
 # config (linux-config-6.12), turn on the series' option(s) from
-# configs/series.config, and compile every kernel directory the series
-# touches (build/obj-distro). TAP; ends with "N passed, N failed".
+# configs/series.config, and compile every C file the series changes and
+# all of kernel/module/ (build/obj-distro). TAP; ends with "N passed, N failed".
 . "$(dirname "$0")/lib.sh"
 
 "$TOP/scripts/need-packages.sh" linux-config-6.12 || exit 1
@@ -38,19 +38,22 @@ else
 	fail=$((fail + 1))
 fi
 
-# The directories with C files the series changes, tools/ excepted.
-dirs=$(git -C "$SRC" diff --name-only base HEAD -- '*.c' | grep -v '^tools/' |
-	sed 's|/[^/]*$|/|' | sort -u)
+# What the series changes: its C files, each compiled on its own, and the
+# whole of kernel/module/ (the loader, all of it fed by the changed headers).
+# Whole directories (mm/, kernel/trace/ too) took 395 s with a cold ccache.
+objs=$(git -C "$SRC" diff --name-only base HEAD -- '*.c' | grep -v '^tools/' |
+	grep -v '^kernel/module/' | sed 's|\.c$|.o|' | sort -u)
+targets="kernel/module/ $objs"
 build_slot
-step "compiling $(echo $dirs) with Debian's amd64 config (about 2 minutes cold)" >&2
+step "compiling $(echo $targets) with Debian's amd64 config (minutes with a cold ccache)" >&2
 n=$((n + 1))
 # shellcheck disable=SC2086
-if make -C "$SRC" O="$obj" -j"$JOBS" CC="ccache gcc" prepare $dirs >>"$log" 2>&1 &&
+if make -C "$SRC" O="$obj" -j"$JOBS" CC="ccache gcc" prepare $targets >>"$log" 2>&1 &&
    ! grep -q ': warning:' "$log"; then
-	echo "ok $n distro_config_compiles_touched_dirs_without_warnings"
+	echo "ok $n distro_config_compiles_touched_files_without_warnings"
 else
 	grep -E ': (warning|error):' "$log" | head -n 10 | sed 's/^/# /'
-	echo "not ok $n distro_config_compiles_touched_dirs_without_warnings # see $log"
+	echo "not ok $n distro_config_compiles_touched_files_without_warnings # see $log"
 	fail=$((fail + 1))
 fi
 echo "1..$n"
