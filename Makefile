@@ -12,7 +12,7 @@ HOST_PACKAGES := build-essential flex bison bc libelf-dev libssl-dev cpio kmod \
 	qemu-system-x86 linux-source-6.12 rsync
 
 .PHONY: all report bench deps source tree export config kernel initramfs shell \
-	check check-long check-debug check-series check-distro check-upstream clean distclean
+	check check-long check-debug check-lockdep check-series check-distro check-upstream clean distclean
 
 all: report
 
@@ -71,6 +71,13 @@ check-long: deps
 check-debug: deps
 	@$(S)/run-check.sh debug
 
+# configs/lockdep.config (lockdep, kmemleak, no KASAN: the blocks are in
+# use) with the full-size churn and parallel loaders of check-long.
+check-lockdep: deps
+	@GUEST_TIMEOUT=5400 \
+	GUEST_APPEND="harness.churn_cycles=3400 harness.churn_loads=500" \
+	$(S)/run-check.sh lockdep
+
 check-series: deps
 	@$(S)/check-series.sh
 
@@ -78,7 +85,8 @@ check-distro: deps
 	@$(S)/check-distro.sh
 
 clean:
-	rm -rf build/obj build/obj-debug build/testmods-* build/modroot* build/*.cpio.gz \
+	rm -rf build/obj build/obj-* build/testmods-* build/modroot* build/kselftest* \
+		build/*.cpio.gz build/*.cpio build/rootfs-upstream.d \
 		build/bzImage* build/logs build/results build/report.txt
 
 distclean:

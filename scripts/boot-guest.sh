@@ -49,7 +49,7 @@ fail() {
 	die "$*"
 }
 [ "$qemu_rc" = 124 ] && fail "guest job '$job' did not finish in $timeout s"
-bad=$(grep -n -E 'Oops|BUG:|WARNING:|Kernel panic|general protection fault|Call Trace:|UBSAN:|KASAN:|kmemleak:.*suspected|possible circular locking|INFO: task .* blocked|insecure W\+X' "$console" | head -n 5)
+bad=$(grep -n -E 'Oops|BUG:|WARNING:|Kernel panic|general protection fault|Call Trace:|UBSAN:|KASAN:|kmemleak:.*suspected|kmemleak: .*unknown object|possible circular locking|INFO: task .* blocked|insecure W\+X' "$console" | head -n 5)
 [ -z "$bad" ] || { say "$bad" | sed 's/^/    ! /'; fail "the guest kernel reported a problem (job '$job')"; }
 rc=$(sed -n 's/^HARNESS-EXIT \([0-9]*\).*/\1/p' "$out" | tail -n 1)
 [ -n "$rc" ] || fail "guest job '$job' ended without an exit status (qemu exit $qemu_rc)"

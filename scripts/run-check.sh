@@ -1,7 +1,8 @@
 #!/bin/sh
-# run-check.sh [debug]: all tests, as TAP, ending with "N passed, N failed".
+# run-check.sh [normal|debug|lockdep]: all tests, as TAP, ending with "N passed,
+# N failed"; a variant other than normal adds configs/VARIANT.config.
 # Host checks (the series applies with no fuzz, checkpatch --strict), the
-# kernel build, then guest jobs, then (not for debug; CHECK_DISTRO=0 skips
+# kernel build, then guest jobs, then (normal only; CHECK_DISTRO=0 skips
 # it) the distribution-config compile check. Exits non-zero on any failure.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/tap.sh"
@@ -32,17 +33,19 @@ if [ $st = 0 ]; then
 		result $s "$name" "$comment"
 	done <"$RESULTS/checkpatch.lines"
 
-	if [ "$variant" = debug ]; then
-		obj=$BUILD/obj-debug
-		export MODROOT_DIR=$BUILD/modroot-debug BZIMAGE=$BUILD/bzImage-debug
-		export INITRAMFS=$BUILD/initramfs-debug.cpio.gz LOGNAME_PREFIX=debug-
-		export KSELFTEST_DIR=$BUILD/kselftest-debug
-		export GUEST_TIMEOUT=${GUEST_TIMEOUT:-1500}
+	if [ "$variant" != normal ]; then
+		# configs/VARIANT.config on top, in build/obj-VARIANT.
+		obj=$BUILD/obj-$variant
+		export MODROOT_DIR=$BUILD/modroot-$variant BZIMAGE=$BUILD/bzImage-$variant
+		export INITRAMFS=$BUILD/initramfs-$variant.cpio.gz LOGNAME_PREFIX=$variant-
+		export KSELFTEST_DIR=$BUILD/kselftest-$variant
+		export GUEST_TIMEOUT=${GUEST_TIMEOUT:-3000}
 		# Under TCG with -cpu max (5-level paging), the base 6.12.117
 		# KASAN kernel reports a wild-memory-access in an early IRQ at
-		# boot; the debug guest runs with 4-level paging.
+		# boot; the debug guests run with 4-level paging.
 		export GUEST_APPEND="${GUEST_APPEND:-} no5lvl"
-		frags="$KERNEL_FRAGMENTS $TOP/configs/debug.config"
+		frags="$KERNEL_FRAGMENTS $TOP/configs/$variant.config"
+		[ -r "$TOP/configs/$variant.config" ] || die "no configs/$variant.config"
 	else
 		obj=$OBJ
 		frags=$KERNEL_FRAGMENTS
