@@ -19,6 +19,11 @@ log=$obj/kselftest.log
 "$TOP/scripts/need-packages.sh" rsync || exit 1
 build_slot
 
+# The test modules are built in the source tree, and kbuild would take
+# objects built there for another kernel (build/obj, obj-debug, ...) as up
+# to date: start clean.
+git -C "$SRC" clean -fdxq -- tools/testing/selftests/module_alloc
+
 make -C "$SRC" O="$obj" headers >"$log" 2>&1 || { tail -n 20 "$log"; die "make headers failed"; }
 # The guest has no C library of its own: link the test programs statically.
 LDFLAGS=-static make -C "$SRC/tools/testing/selftests" TARGETS=module_alloc \
