@@ -8,13 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/tap.sh"
 
-tap=$RESULTS/upstream.tap
-mkdir -p "$RESULTS"
-: >"$tap"
-n=0
-pass=0
-skip=0
-fail=0
+tap_begin upstream
 
 t0=$(now)
 echo "TAP version 13"

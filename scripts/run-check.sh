@@ -8,13 +8,7 @@
 . "$TOP/scripts/tap.sh"
 
 variant=${1:-normal}
-tap=$RESULTS/$variant.tap
-mkdir -p "$RESULTS"
-: >"$tap"
-n=0
-pass=0
-skip=0
-fail=0
+tap_begin "$variant"
 
 t0=$(now)
 echo "TAP version 13"

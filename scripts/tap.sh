@@ -1,6 +1,17 @@
 # TAP helpers for the check scripts: source it after lib.sh; do not run it.
-# The caller sets tap (the file the lines go to) and n=pass=fail=skip=0.
+# tap_begin NAME first: the lines go to $RESULTS/NAME.tap.
 # shellcheck shell=sh
+
+# tap_begin NAME: start an empty $RESULTS/NAME.tap and zero the counters.
+tap_begin() {
+	tap=$RESULTS/$1.tap
+	mkdir -p "$RESULTS"
+	: >"$tap"
+	n=0
+	pass=0
+	skip=0
+	fail=0
+}
 
 # result STATUS NAME [COMMENT]: record and print one TAP line; STATUS is 0
 # (pass), skip, or anything else (fail).
