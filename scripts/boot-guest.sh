@@ -23,10 +23,16 @@ out=$LOGS/$logname.out
 # One TCG thread for all vCPUs: with multi-threaded TCG (QEMU 7.2) the base
 # 6.12 kernel, too, now and then oopses on an INT3 that text_poke_bp() left
 # in jump-label or ftrace sites; GUEST_TCG_THREAD=multi brings it back.
-set -- qemu-system-x86_64 -accel "tcg,thread=${GUEST_TCG_THREAD:-single}" \
-	-cpu max -smp "${GUEST_CPUS:-4}" -m "${GUEST_MEM:-2G}" \
+# An i386 kernel (ARCH=i386) boots in qemu-system-i386, without NUMA. TCG's
+# "max" CPU is an AMD family 6 model 6 stepping 3: a K7 Athlon to a 32-bit
+# kernel, which WARNs that such Athlons are not fit for SMP unless the
+# stepping is 0 or 1 (amd_k7_smp_check()).
+qemu=qemu-system-x86_64 cpu=max numa=numa=fake=2
+[ "${ARCH:-}" = i386 ] && qemu=qemu-system-i386 cpu=max,stepping=1 numa=''
+set -- "$qemu" -accel "tcg,thread=${GUEST_TCG_THREAD:-single}" \
+	-cpu "$cpu" -smp "${GUEST_CPUS:-4}" -m "${GUEST_MEM:-2G}" \
 	-no-reboot -kernel "$bzimage" -initrd "$initramfs" \
-	-append "console=ttyS0 panic=-1 numa=fake=2 harness.job=$job ${GUEST_APPEND:-}"
+	-append "console=ttyS0 panic=-1${numa:+ $numa} harness.job=$job ${GUEST_APPEND:-}"
 
 if [ "$job" = shell ]; then
 	exec "$@" -nographic -serial mon:stdio -serial null

@@ -1,8 +1,9 @@
 #!/bin/sh
 # build-kselftests.sh OBJDIR OUTDIR: build and install the series' kselftests
 # (tools/testing/selftests/module_alloc, with their test modules, statically
-# linked) against OBJDIR into OUTDIR. Without that directory in the tree (the
-# series does not add it yet), OUTDIR is left empty and this says so.
+# linked; 32-bit ones with ARCH=i386) against OBJDIR into OUTDIR. Without
+# that directory in the tree (the series does not add it yet), OUTDIR is left
+# empty and this says so.
 . "$(dirname "$0")/lib.sh"
 
 obj=$(cd "${1:-$OBJ}" && pwd) || exit 1
@@ -17,6 +18,15 @@ out=$(cd "$out" && pwd)
 log=$obj/kselftest.log
 # The kselftest install copies the scripts with rsync.
 "$TOP/scripts/need-packages.sh" rsync || exit 1
+# The guest has no C library of its own: link the test programs statically;
+# for an i386 kernel (ARCH=i386) as 32-bit programs (gcc -m32: gcc-multilib).
+ldflags=-static
+set --
+if [ "${ARCH:-}" = i386 ]; then
+	"$TOP/scripts/need-packages.sh" gcc-multilib || exit 1
+	ldflags="$ldflags -m32"
+	set -- CFLAGS="${CFLAGS:-} -m32"
+fi
 build_slot
 
 # The test modules are built in the source tree, and kbuild would take
@@ -25,8 +35,7 @@ build_slot
 git -C "$SRC" clean -fdxq -- tools/testing/selftests/module_alloc
 
 make -C "$SRC" O="$obj" headers >"$log" 2>&1 || { tail -n 20 "$log"; die "make headers failed"; }
-# The guest has no C library of its own: link the test programs statically.
-LDFLAGS=-static make -C "$SRC/tools/testing/selftests" TARGETS=module_alloc \
+env "$@" LDFLAGS="$ldflags" make -C "$SRC/tools/testing/selftests" TARGETS=module_alloc \
 	KDIR="$obj" KHDR_INCLUDES="-isystem $obj/usr/include" \
 	KSFT_INSTALL_PATH="$out" install >>"$log" 2>&1 ||
 	{ tail -n 30 "$log"; die "building the module_alloc kselftests failed (see $log)"; }

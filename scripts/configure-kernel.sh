@@ -33,20 +33,25 @@ scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/tiny.config" "$@" >>"$obj/con
 	die "merge_config.sh failed (see $obj/config.log)"
 make -s O="$obj" olddefconfig >>"$obj/config.log" 2>&1 || die "make olddefconfig failed"
 
-bad=0
+# An option several fragments ask for: the last one wins, as in
+# merge_config.sh (configs/i386.config turns 64-bit options off).
 for frag; do
 	sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*\)=\(.*\)$/\1 \2/p' \
 		-e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1 n/p' "$frag" |
 	while read -r opt val; do
-		got=$(sed -n -e "s/^$opt=\(.*\)$/\1/p" -e "s/^# $opt is not set$/n/p" "$obj/.config")
-		# RELAXED: options the tree does not know yet (a series prefix).
-		[ -z "$got" ] && [ -n "${RELAXED:-}" ] && continue
-		[ -n "$got" ] || got=n
-		if [ "$got" != "$val" ]; then
-			say "    ${frag##*/}: $opt=$val requested, .config has $opt=$got"
-			echo bad
-		fi
+		printf '%s %s %s\n' "$opt" "${frag##*/}" "$val"
 	done
+done | awk '!($1 in want) { order[++n] = $1 } { want[$1] = $0 }
+	END { for (i = 1; i <= n; i++) print want[order[i]] }' |
+while read -r opt frag val; do
+	got=$(sed -n -e "s/^$opt=\(.*\)$/\1/p" -e "s/^# $opt is not set$/n/p" "$obj/.config")
+	# RELAXED: options the tree does not know yet (a series prefix).
+	[ -z "$got" ] && [ -n "${RELAXED:-}" ] && continue
+	[ -n "$got" ] || got=n
+	if [ "$got" != "$val" ]; then
+		say "    $frag: $opt=$val requested, .config has $opt=$got"
+		echo bad
+	fi
 done >"$obj/config.check"
 if grep -q '^bad$' "$obj/config.check"; then
 	grep -v '^bad$' "$obj/config.check"

@@ -31,7 +31,7 @@ guest_tap() {
 	sed -n 's/^\(not ok\|ok\) [0-9]* \(.*\)$/\1|\2/p' "$1" >"$1.lines" 2>/dev/null
 	while IFS='|' read -r st rest; do
 		case $st:$rest in
-		ok:*"# SKIP"*) result skip "${2:-}${rest%% # SKIP*}" "${rest#*# SKIP }" ;;
+		ok:*"# SKIP"*) why=${rest#*# SKIP}; result skip "${2:-}${rest%% # SKIP*}" "${why# }" ;;
 		ok:*) result 0 "${2:-}$rest" ;;
 		*) result 1 "${2:-}$rest" ;;
 		esac
