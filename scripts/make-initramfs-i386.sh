@@ -27,12 +27,4 @@ cp -a "$modroot/lib/modules" "$root/lib/"
 cp "$TOP/guest/init" "$root/init"
 chmod +x "$root/init"
 cp "$TOP"/guest/*.sh "$TOP/guest/module-set" "$root/harness/"
-kselftest=${KSELFTEST_DIR:-$BUILD/kselftest-i386}
-if [ -d "$kselftest" ] && [ -n "$(ls "$kselftest")" ]; then
-	cp -a "$kselftest" "$root/kselftest"
-fi
-
-(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1) >"$out.tmp" ||
-	die "cannot write $out"
-mv "$out.tmp" "$out"
-say "    initramfs: $(du -h "$out" | cut -f1)"
+"$TOP/scripts/pack-initramfs.sh" "$root" "$out" "${KSELFTEST_DIR:-$BUILD/kselftest-i386}"

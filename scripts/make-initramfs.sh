@@ -44,12 +44,4 @@ if [ ! "$loadbench" -nt "$TOP/bench/loadbench.c" ]; then
 		die "cannot build bench/loadbench.c"
 fi
 cp "$loadbench" "$root/harness/loadbench"
-kselftest=${KSELFTEST_DIR:-$BUILD/kselftest}
-if [ -d "$kselftest" ] && [ -n "$(ls "$kselftest")" ]; then
-	cp -a "$kselftest" "$root/kselftest"
-fi
-
-(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1) >"$out.tmp" ||
-	die "cannot write $out"
-mv "$out.tmp" "$out"
-say "    initramfs: $(du -h "$out" | cut -f1)"
+"$TOP/scripts/pack-initramfs.sh" "$root" "$out" "${KSELFTEST_DIR:-$BUILD/kselftest}"
