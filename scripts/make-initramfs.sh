@@ -1,17 +1,17 @@
 #!/bin/sh
 # make-initramfs.sh OUT.cpio.gz: the guest's root: busybox, real kmod and
-# mkfs tools (with their shared libraries), the modules from MODROOT_DIR, and
-# the guest jobs from guest/.
+# mkfs tools (with their shared libraries), the load+unload timer, and what
+# pack-initramfs.sh adds to every guest root (the modules from MODROOT_DIR,
+# the guest jobs, the kselftests).
 . "$(dirname "$0")/lib.sh"
 
 out=${1:-$BUILD/initramfs.cpio.gz}
 modroot=${MODROOT_DIR:-$MODROOT}
-[ -d "$modroot/lib/modules" ] || die "no modules in $modroot: build the kernel first"
 "$TOP/scripts/need-packages.sh" busybox-static kmod e2fsprogs xfsprogs cpio || exit 1
 
 root=${out%.cpio.gz}.d
 rm -rf "$root"
-mkdir -p "$root"/bin "$root"/sbin "$root"/proc "$root"/sys "$root"/dev "$root"/harness
+mkdir -p "$root"/bin "$root"/sbin "$root"/harness
 
 # copy_bin PATH: a binary and the shared libraries it needs, at the same paths.
 copy_bin() {
@@ -31,11 +31,6 @@ copy_bin /sbin/mke2fs
 ln -s mke2fs "$root/sbin/mkfs.ext4"
 copy_bin /sbin/mkfs.xfs
 
-mkdir -p "$root/lib"
-cp -a "$modroot/lib/modules" "$root/lib/"
-cp "$TOP/guest/init" "$root/init"
-chmod +x "$root/init"
-cp "$TOP"/guest/*.sh "$TOP/guest/module-set" "$root/harness/"
 # The load+unload timer for make bench (static: the guest has no libc); it
 # does not depend on the kernel, so it is built once.
 loadbench=$BUILD/loadbench
@@ -44,4 +39,4 @@ if [ ! "$loadbench" -nt "$TOP/bench/loadbench.c" ]; then
 		die "cannot build bench/loadbench.c"
 fi
 cp "$loadbench" "$root/harness/loadbench"
-"$TOP/scripts/pack-initramfs.sh" "$root" "$out" "${KSELFTEST_DIR:-$BUILD/kselftest}"
+"$TOP/scripts/pack-initramfs.sh" "$root" "$out" "$modroot" "${KSELFTEST_DIR:-$BUILD/kselftest}"
