@@ -23,7 +23,8 @@ HOST_PACKAGES += gcc-multilib
 endif
 
 .PHONY: all report bench deps source tree export config kernel initramfs shell \
-	check check-long check-debug check-lockdep check-series check-distro check-upstream clean distclean
+	check check-long check-debug check-lockdep check-series check-distro check-upstream \
+	check-kaslr clean distclean
 
 all: report
 
@@ -76,7 +77,7 @@ check: deps
 # load/unload cycles) and 8 parallel loaders of 500 loads each.
 check-long: deps
 	@CHECK_DISTRO=0 GUEST_TIMEOUT=5400 \
-	GUEST_APPEND="harness.churn_cycles=3400 harness.churn_loads=500" \
+	GUEST_APPEND="harness.churn_cycles=3400 harness.churn_loads=500 harness.spaced_cycles=50" \
 	$(S)/run-check.sh normal
 
 check-debug: deps
@@ -86,8 +87,14 @@ check-debug: deps
 # use) with the full-size churn and parallel loaders of check-long.
 check-lockdep: deps
 	@GUEST_TIMEOUT=5400 \
-	GUEST_APPEND="harness.churn_cycles=3400 harness.churn_loads=500" \
+	GUEST_APPEND="harness.churn_cycles=3400 harness.churn_loads=500 harness.spaced_cycles=50" \
 	$(S)/run-check.sh lockdep
+
+# Module KASLR, switch off against on: KASLR_BOOTS boots each way (16).
+check-kaslr: initramfs
+	@$(S)/check-kaslr.sh $(or $(KASLR_BOOTS),16); st=$$?; \
+	awk '/^ok/ { p++ } /^not ok/ { f++ } END { printf "%d passed, %d failed\n", p, f }' \
+		build/results/kaslr.tap; exit $$st
 
 check-series: deps
 	@$(S)/check-series.sh

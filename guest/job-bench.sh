@@ -14,6 +14,28 @@ tlb_flushes() {
 	awk '/^nr_tlb_/ { s += $2 } END { print s + 0 }' /proc/vmstat
 }
 
+# ipis: cross-CPU interrupts so far, summed over all CPUs: function calls
+# (CAL) and TLB shootdowns (TLB) in /proc/interrupts.
+ipis() {
+	awk '$1 == "CAL:" || $1 == "TLB:" {
+		for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i }
+		END { print s + 0 }' /proc/interrupts
+}
+
+# full_flushes: whole-TLB flushes so far, summed over all CPUs.
+full_flushes() {
+	sed -n 's/^nr_tlb_local_flush_all //p' /proc/vmstat
+}
+
+# cost LABEL KO CYCLES: load+unload KO CYCLES times; print the latencies
+# and the cross-CPU interrupts and full TLB flushes of all the cycles.
+cost() {
+	i0=$(ipis)
+	a0=$(full_flushes)
+	lat=$(/harness/loadbench "$2" "$3")
+	echo "@cost $phase $1 $3 $(( $(ipis) - i0 )) $(( $(full_flushes) - a0 )) $lat"
+}
+
 snapshot() {
 	echo "@snapshot $1"
 	module_layout
@@ -27,8 +49,10 @@ blocks() {
 			"$(pool_stat bytes_free) $(pool_stat fallbacks)"
 }
 
-# wait_released: up to 5 s for the pools to give their blocks back.
+# wait_released: up to 5 s for the pools to give their blocks back; the
+# shrinkers (run by dropping the slab caches) return the spares.
 wait_released() {
+	echo 2 >/proc/sys/vm/drop_caches
 	i=0
 	while [ "$(pool_stat blocks)" != 0 ]; do
 		i=$((i + 1))
@@ -41,6 +65,13 @@ ko=$(modinfo -n bench_64k)
 f0=$(tlb_flushes)
 echo "@latency $phase $cycles $(/harness/loadbench "$ko" "$cycles")"
 echo "@flushes $phase $cycles $(( $(tlb_flushes) - f0 ))"
+cost bench_64k "$ko" 50
+# xfs: over 33 pages of text, where a ranged flush becomes a full one. Its
+# dependencies stay loaded; the cycles load and unload xfs alone.
+modprobe xfs && rmmod xfs && cost xfs "$(modinfo -n xfs)" "$(cmdline_arg harness.bench_xfs 20)"
+for m in xfs libcrc32c crc32c_generic exportfs; do
+	grep -q "^$m " /proc/modules && rmmod "$m"
+done
 wait_released
 
 counters "$phase-before"
@@ -56,8 +87,12 @@ blocks "$phase-loaded"
 for m in $(modset | sed '1!G;h;$!d'); do
 	modprobe -r "$m" || echo "@error unload $m"
 done
-wait_released
+# Empty blocks go back after a second; each pool keeps one as a spare,
+# which the shrinker gives back.
+sleep 2
 blocks "$phase-unloaded"
+wait_released
+blocks "$phase-drained"
 counters "$phase-unloaded"
 
 # The hardware microbenchmark runs here too, to show it works (TCG timing).

@@ -12,6 +12,8 @@ v=$(cmdline_arg harness.churn_cycles)
 [ -n "$v" ] && export CHURN_CYCLES="$v"
 v=$(cmdline_arg harness.churn_loads)
 [ -n "$v" ] && export CHURN_LOADS="$v"
+v=$(cmdline_arg harness.spaced_cycles)
+[ -n "$v" ] && export SPACED_CYCLES="$v"
 cd /kselftest || exit 1
 # The runner appends each test's output to its stdout: open the log with O_APPEND.
 : >/tmp/kselftest.log

@@ -45,6 +45,10 @@ awk -v steps="$dir/steps.dat" '
 	}
 	$1 == "@latency" { n = $3; p10[$2] = $5; med[$2] = $6; p90[$2] = $7 }
 	$1 == "@flushes" { fl[$2] = $4 / $3 }
+	$1 == "@cost" {
+		c = $2 SUBSEP $3; ipi[c] = $5 / $4; full[c] = $6 / $4; cmed[c] = $9
+		if (!($3 in cseen)) { cseen[$3] = 1; cmods[++nc] = $3 }
+	}
 	$1 == "@tlbbench" { tb[$2] = $4 " / " $6 }
 	$1 == "@counters" { dm2m[$2] = $4 }
 	$1 == "@blocks" { held[$2] = $3 * 2048; free[$2] = $5 }
@@ -64,10 +68,23 @@ awk -v steps="$dir/steps.dat" '
 			free["off-loaded"] / 1024, free["on-loaded"] / 1024
 		printf "%-44s %14d %14d\n", "block memory held after unloading (kB)",
 			held["off-unloaded"], held["on-unloaded"]
+		printf "%-44s %14d %14d\n", "  after the shrinker ran (drop_caches)",
+			held["off-drained"], held["on-drained"]
 		printf "%-44s %14.0f %14.0f\n", "load+unload of bench_64k, median (us)", med["off"] / 1000, med["on"] / 1000
 		printf "%-44s %6.0f..%-7.0f %6.0f..%-7.0f\n", "  p10..p90 (us)", p10["off"] / 1000, p90["off"] / 1000, p10["on"] / 1000, p90["on"] / 1000
 		printf "%-44s %14s %14.2f\n", "  median on/off", "", med["off"] ? med["on"] / med["off"] : 0
 		printf "%-44s %14.1f %14.1f\n", "TLB flushes per load+unload (nr_tlb_*)", fl["off"], fl["on"]
+		for (i = 1; i <= nc; i++) {
+			m = cmods[i]
+			printf "%-44s %14.1f %14.1f\n", "cross-CPU interrupts per load+unload, " m,
+				ipi["off", m], ipi["on", m]
+			printf "%-44s %14.1f %14.1f\n", "  full TLB flushes per load+unload, " m,
+				full["off", m], full["on", m]
+			printf "%-44s %14.0f %14.0f\n", "  load+unload median (us), " m,
+				cmed["off", m] / 1000, cmed["on", m] / 1000
+			printf "%-44s %14s %14.2f\n", "  median on/off, " m, "",
+				cmed["off", m] ? cmed["on", m] / cmed["off", m] : 0
+		}
 		printf "%-44s %14s %14s\n", "tlb_bench cycles per call / per data page", tb["off"], tb["on"]
 		printf "(%d cycles per phase; TCG: timing ratios only, TLB cost not modelled)\n", n
 	}

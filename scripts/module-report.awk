@@ -56,7 +56,10 @@ $1 == "@ptdump" && $2 ~ /^0x/ {
 	nmap++; mstart[nmap] = hexval(r[1]); mend[nmap] = hexval(r[2]); mlevel[nmap] = $NF
 }
 
-$1 == "@blocks" { blocks = blocks "\n  " substr($0, 9) }
+$1 == "@blocks" {
+	blocks = blocks "\n  " substr($0, 9)
+	if ($3 ~ /^[0-9]+$/) { nblk[$2] = $3; bused[$2] = $4 }
+}
 
 $1 == "@vmalloc" {
 	split($2, r, "-")
@@ -108,5 +111,21 @@ END {
 		(dm2m["before"] - dm2m["unloaded"]) / 2048
 	printf "W+X check with the set loaded: %s\n", wx
 	if (blocks != "") printf "Shared 2 MiB blocks with the set loaded (/sys/kernel/debug/execmem_blocks):%s\n", blocks
+	# Packing: with the blocks in use, a type's TLB entries stay within
+	# ceil(bytes / 2 MiB) + 1, and its blocks within one more than its
+	# bytes in use need.
+	if (blocks != "") {
+		printf "Packing (limit: ceil(bytes / 2 MiB) + 1):\n"
+		split("text rodata data", pk, " ")
+		for (j = 1; j <= 3; j++) {
+			t = pk[j]; b = bytes2[t] + bytes4[t]
+			lim = int((b + H - 1) / H) + 1
+			blim = int((bused[t] + H - 1) / H) + 1
+			ok = tlb2[t] + tlb4[t] <= lim && nblk[t] <= blim
+			printf "  %-7s TLB entries %d of %d, blocks %d of %d (%.0f bytes in them in use)%s\n", t,
+				tlb2[t] + tlb4[t], lim, nblk[t], blim, bused[t], ok ? "" : "  OVER"
+			if (!ok) errors = errors "\n  error: " t " packs worse than ceil(bytes / 2 MiB) + 1"
+		}
+	}
 	if (errors != "") { print errors; exit 1 }
 }

@@ -73,6 +73,8 @@ if [ $st = 0 ]; then
 	st=$?
 	result $st "kernel_modules_initramfs_build_$variant"
 fi
+# guest_tap reads its lines into a variable named st: keep the build's.
+built=$st
 
 if [ $st = 0 ] && [ "$variant" = i386 ]; then
 	"$TOP/scripts/boot-guest.sh" kselftest
@@ -87,6 +89,17 @@ elif [ $st = 0 ]; then
 	"$TOP/scripts/boot-guest.sh" kselftest
 	result $? "guest_kselftest_boots_and_exits_cleanly"
 	guest_tap "$LOGS/${LOGNAME_PREFIX:-}kselftest.out" "module_alloc_"
+fi
+
+# Module KASLR, switch off against on, with few boots (make check-kaslr
+# boots 16 times each way); KASLR_BOOTS=0 skips it.
+if [ "$built" = 0 ] && [ "$variant" = normal ] && [ "${KASLR_BOOTS:-6}" != 0 ]; then
+	: >"$RESULTS/kaslr.tap"
+	"$TOP/scripts/check-kaslr.sh" "${KASLR_BOOTS:-6}" >"$RESULTS/kaslr.log" 2>&1
+	st_kaslr=$?
+	sed 's/^/# /' "$RESULTS/kaslr.log"
+	result $st_kaslr "module_kaslr_boots_${KASLR_BOOTS:-6}_each_way"
+	guest_tap "$RESULTS/kaslr.tap" ""
 fi
 
 # What a distribution builder does: Debian's config plus the series' options.
