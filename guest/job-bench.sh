@@ -69,6 +69,31 @@ cost bench_64k "$ko" 50
 # xfs: over 33 pages of text, where a ranged flush becomes a full one. Its
 # dependencies stay loaded; the cycles load and unload xfs alone.
 modprobe xfs && rmmod xfs && cost xfs "$(modinfo -n xfs)" "$(cmdline_arg harness.bench_xfs 20)"
+# The same boot, the switch toggled between single loads: xfs load+unload,
+# and 8 loaders of different modules in parallel (wall time of 10 loads
+# each), alternating off and on; ratios free of boot-to-boot spread.
+if [ "$phase" = on ]; then
+	sw=/sys/module/module/parameters/large_pages
+	par=/kselftest/module_alloc/test_modules
+	i=0
+	while [ $i -lt "$(cmdline_arg harness.bench_alt 10)" ]; do
+		for v in 0 1; do
+			echo $v >$sw
+			echo "@xfsalt $v $(/harness/loadbench "$(modinfo -n xfs)" 1)"
+			if [ -r $par/ma_par_8.ko ]; then
+				t0=$(awk '{ printf "%d", $1 * 1000 }' /proc/uptime)
+				for p in 1 2 3 4 5 6 7 8; do
+					/harness/loadbench $par/ma_par_$p.ko 10 >/dev/null &
+				done
+				wait
+				t1=$(awk '{ printf "%d", $1 * 1000 }' /proc/uptime)
+				echo "@paralt $v $((t1 - t0))"
+			fi
+		done
+		i=$((i + 1))
+	done
+	echo 1 >$sw
+fi
 for m in xfs libcrc32c crc32c_generic exportfs; do
 	grep -q "^$m " /proc/modules && rmmod "$m"
 done

@@ -33,6 +33,13 @@ done | sort -k1,1 -k2,2n >"$dir/steps.dat"
 awk '$1 == "@steplat" { print $2, $3, $6 / 1000 }' "$out" | sort -k1,1 -k2,2n >"$dir/steplat.dat"
 
 awk -v steps="$dir/steps.dat" '
+	# median(A, K, N): the median of A[K, 1..N].
+	function median(a, k, n,    i, j, t, v) {
+		for (i = 1; i <= n; i++) v[i] = a[k, i]
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+		return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+	}
 	BEGIN {
 		while ((getline l < steps) > 0) {
 			split(l, f, " ")
@@ -50,6 +57,8 @@ awk -v steps="$dir/steps.dat" '
 		if (!($3 in cseen)) { cseen[$3] = 1; cmods[++nc] = $3 }
 	}
 	$1 == "@tlbbench" { tb[$2] = $4 " / " $6 }
+	$1 == "@xfsalt" { xa[$2, ++nxa[$2]] = $5 }
+	$1 == "@paralt" { pa2[$2, ++npa[$2]] = $3 }
 	$1 == "@counters" { dm2m[$2] = $4 }
 	$1 == "@blocks" { held[$2] = $3 * 2048; free[$2] = $5 }
 	END {
@@ -84,6 +93,16 @@ awk -v steps="$dir/steps.dat" '
 				cmed["off", m] / 1000, cmed["on", m] / 1000
 			printf "%-44s %14s %14.2f\n", "  median on/off, " m, "",
 				cmed["off", m] ? cmed["on", m] / cmed["off", m] : 0
+		}
+		if (nxa[0]) {
+			m0 = median(xa, 0, nxa[0]); m1 = median(xa, 1, nxa[1])
+			printf "%-44s %14.0f %14.0f\n", "xfs load+unload, one boot, switch toggled (us)", m0 / 1000, m1 / 1000
+			printf "%-44s %14s %14.2f\n", "  median on/off (" nxa[0] " loads each)", "", m0 ? m1 / m0 : 0
+		}
+		if (npa[0]) {
+			m0 = median(pa2, 0, npa[0]); m1 = median(pa2, 1, npa[1])
+			printf "%-44s %14.0f %14.0f\n", "8 parallel loaders x 10 loads, wall (ms)", m0, m1
+			printf "%-44s %14s %14.2f\n", "  median on/off (" npa[0] " rounds each)", "", m0 ? m1 / m0 : 0
 		}
 		printf "%-44s %14s %14s\n", "tlb_bench cycles per call / per data page", tb["off"], tb["on"]
 		printf "(%d cycles per phase; TCG: timing ratios only, TLB cost not modelled)\n", n
