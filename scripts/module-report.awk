@@ -122,10 +122,9 @@ END {
 			t = pk[j]; b = bytes2[t] + bytes4[t]
 			if (bused[t] > b) b = bused[t]
 			lim = int((b + H - 1) / H) + 1
-			blim = lim
-			ok = tlb2[t] + tlb4[t] <= lim && nblk[t] <= blim
+			ok = tlb2[t] + tlb4[t] <= lim && nblk[t] <= lim
 			printf "  %-7s TLB entries %d of %d, blocks %d of %d (%.0f bytes in them in use)%s\n", t,
-				tlb2[t] + tlb4[t], lim, nblk[t], blim, bused[t], ok ? "" : "  OVER"
+				tlb2[t] + tlb4[t], lim, nblk[t], lim, bused[t], ok ? "" : "  OVER"
 			if (!ok) errors = errors "\n  error: " t " packs worse than ceil(bytes in use / 2 MiB) + 1"
 		}
 	}
