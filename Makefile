@@ -22,9 +22,9 @@ endif
 HOST_PACKAGES += gcc-multilib
 endif
 
-.PHONY: all report bench deps source tree export config kernel initramfs shell \
-	check check-long check-debug check-lockdep check-series check-distro check-upstream \
-	check-kaslr clean distclean
+.PHONY: all report bench bench-grow bench-reuse bench-exec deps source tree export config kernel initramfs shell \
+	check check-long check-debug check-lockdep check-series check-distro check-distro-boot \
+	check-upstream check-kaslr clean distclean
 
 all: report
 
@@ -67,6 +67,21 @@ bench: initramfs
 	done
 	@$(S)/bench-report.sh
 
+# Loaders beside a growing pool, with and without fragmented memory;
+# BEFORE=REF boots the series as it was at commit REF too.
+bench-grow: initramfs
+	@$(S)/bench-grow.sh $(BEFORE)
+
+# A delay before freed module data is reused: what it costs, on a kernel
+# with the experiment bench/experiments/data-reuse-delay.patch.
+bench-reuse: deps
+	@$(S)/bench-reuse.sh
+
+# Executable memory beyond modules (BPF, kprobes, ftrace) and the direct
+# map, switch off against on.
+bench-exec: initramfs
+	@$(S)/bench-exec.sh
+
 shell: initramfs
 	@$(S)/boot-guest.sh shell
 
@@ -102,9 +117,15 @@ check-series: deps
 check-distro: deps
 	@$(S)/check-distro.sh
 
+# Debian's amd64 config with the option on, booted: udev and modprobe load
+# configs/distro-modules.list, the guest uses it; report and kselftests.
+check-distro-boot: deps
+	@$(S)/check-distro-boot.sh
+
 clean:
 	rm -rf build/obj build/obj-* build/testmods-* build/modroot* build/kselftest* \
-		build/*.cpio.gz build/*.cpio build/rootfs-upstream.d \
+		build/*.cpio.gz build/*.cpio build/rootfs-upstream.d build/rootfs-distro.d \
+		build/at-* build/distro-disks \
 		build/bzImage* build/logs build/results build/report.txt
 
 distclean:

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * loadbench MODULE.ko CYCLES: load and unload a module CYCLES times with
- * finit_module(2) and delete_module(2) and print the time of each
- * load+unload cycle in nanoseconds, sorted: "min p10 median p90 max".
+ * loadbench MODULE.ko CYCLES [each]: load and unload a module CYCLES times
+ * with finit_module(2) and delete_module(2) and print the time of each
+ * load+unload cycle in nanoseconds, sorted: "min p10 median p90 max"; with
+ * "each", every cycle's time on its own line instead, in order.
  * Built statically on the host; runs in the busybox guest.
  */
 #include <fcntl.h>
@@ -35,8 +36,9 @@ int main(int argc, char **argv)
 	long long *ns;
 	int cycles, i;
 
-	if (argc != 3 || (cycles = atoi(argv[2])) <= 0) {
-		fprintf(stderr, "usage: loadbench MODULE.ko CYCLES\n");
+	if (argc < 3 || argc > 4 || (cycles = atoi(argv[2])) <= 0 ||
+	    (argc == 4 && strcmp(argv[3], "each"))) {
+		fprintf(stderr, "usage: loadbench MODULE.ko CYCLES [each]\n");
 		return 2;
 	}
 	snprintf(name, sizeof(name), "%s", basename(argv[1]));
@@ -61,6 +63,11 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		ns[i] = now_ns() - t0;
+	}
+	if (argc == 4) {
+		for (i = 0; i < cycles; i++)
+			printf("%lld\n", ns[i]);
+		return 0;
 	}
 	qsort(ns, cycles, sizeof(*ns), cmp);
 	printf("%lld %lld %lld %lld %lld\n", ns[0], ns[cycles / 10],

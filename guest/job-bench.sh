@@ -81,12 +81,12 @@ if [ "$phase" = on ]; then
 			echo $v >$sw
 			echo "@xfsalt $v $(/harness/loadbench "$(modinfo -n xfs)" 1)"
 			if [ -r $par/ma_par_8.ko ]; then
-				t0=$(awk '{ printf "%d", $1 * 1000 }' /proc/uptime)
+				t0=$(ms_now)
 				for p in 1 2 3 4 5 6 7 8; do
 					/harness/loadbench $par/ma_par_$p.ko 10 >/dev/null &
 				done
 				wait
-				t1=$(awk '{ printf "%d", $1 * 1000 }' /proc/uptime)
+				t1=$(ms_now)
 				echo "@paralt $v $((t1 - t0))"
 			fi
 		done

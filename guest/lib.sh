@@ -38,6 +38,11 @@ cmdline_arg() {
 	echo "$v"
 }
 
+# ms_now: milliseconds since boot.
+ms_now() {
+	awk '{ printf "%d", $1 * 1000 }' /proc/uptime
+}
+
 # meminfo_kb FIELD: a /proc/meminfo value in kB.
 meminfo_kb() {
 	sed -n "s/^$1: *\([0-9]*\) kB/\1/p" /proc/meminfo

@@ -4,6 +4,7 @@
 # the console in build/logs/JOB.console. Fails when the guest does not finish
 # in GUEST_TIMEOUT seconds, when the job's exit status is not 0, or when the
 # console shows an oops, panic, WARN or BUG; then prints the last console lines.
+# GUEST_DEVICES: more QEMU arguments (devices), split at blanks.
 . "$(dirname "$0")/lib.sh"
 
 job=$1
@@ -31,7 +32,7 @@ qemu=qemu-system-x86_64 cpu=max numa=numa=fake=2
 [ "${ARCH:-}" = i386 ] && qemu=qemu-system-i386 cpu=max,stepping=1 numa=''
 set -- "$qemu" -accel "tcg,thread=${GUEST_TCG_THREAD:-single}" \
 	-cpu "$cpu" -smp "${GUEST_CPUS:-4}" -m "${GUEST_MEM:-2G}" \
-	-no-reboot -kernel "$bzimage" -initrd "$initramfs" \
+	-no-reboot -kernel "$bzimage" -initrd "$initramfs" ${GUEST_DEVICES:-} \
 	-append "console=ttyS0 panic=-1${numa:+ $numa} harness.job=$job ${GUEST_APPEND:-}"
 
 if [ "$job" = shell ]; then

@@ -1,6 +1,6 @@
 #!/bin/sh
 # make-initramfs.sh OUT.cpio.gz: the guest's root: busybox, real kmod and
-# mkfs tools (with their shared libraries), the load+unload timer, and what
+# mkfs tools (with their shared libraries), the bench programs, and what
 # pack-initramfs.sh adds to every guest root (the modules from MODROOT_DIR,
 # the guest jobs, the kselftests).
 . "$(dirname "$0")/lib.sh"
@@ -31,12 +31,15 @@ copy_bin /sbin/mke2fs
 ln -s mke2fs "$root/sbin/mkfs.ext4"
 copy_bin /sbin/mkfs.xfs
 
-# The load+unload timer for make bench (static: the guest has no libc); it
-# does not depend on the kernel, so it is built once.
-loadbench=$BUILD/loadbench
-if [ ! "$loadbench" -nt "$TOP/bench/loadbench.c" ]; then
-	gcc -static -O2 -Wall -o "$loadbench" "$TOP/bench/loadbench.c" ||
-		die "cannot build bench/loadbench.c"
-fi
-cp "$loadbench" "$root/harness/loadbench"
+# The bench programs (static: the guest has no libc): the load+unload
+# timer, the memory fragmenter and the BPF loader. They do not depend on the
+# kernel, so each is built once.
+for prog in loadbench fragment bpfload; do
+	bin=$BUILD/$prog
+	if [ ! "$bin" -nt "$TOP/bench/$prog.c" ]; then
+		gcc -static -O2 -Wall -o "$bin" "$TOP/bench/$prog.c" ||
+			die "cannot build bench/$prog.c"
+	fi
+	cp "$bin" "$root/harness/$prog"
+done
 "$TOP/scripts/pack-initramfs.sh" "$root" "$out" "$modroot" "${KSELFTEST_DIR:-$BUILD/kselftest}"

@@ -2,8 +2,8 @@
 # make-rootfs.sh OUT.cpio: a guest root with a real Debian userland, for
 # upstream's own test suites (bash scripts that need coreutils, kmod, procps,
 # gawk, util-linux ...). Debian bookworm (minbase plus ROOTFS_PACKAGES) is
-# debootstrapped once into build/rootfs-debian and reused until the package
-# list changes; the image adds the modules from MODROOT_DIR, the kselftests
+# debootstrapped once into ROOTFS_CACHE (build/rootfs-debian) and reused
+# until the package list changes; the image adds the modules from MODROOT_DIR, the kselftests
 # from KSELFTEST_DIR, the harness' guest/ files and guest/init as /init, and
 # is written as an uncompressed cpio initramfs (it unpacks faster under TCG
 # than a gzip'ed one, and the guest kernel has no block drivers for a disk).
@@ -18,7 +18,7 @@ mirror=${ROOTFS_MIRROR:-http://deb.debian.org/debian}
 # procps (sysctl), gawk, util-linux (dmesg), diffutils (livepatch's diff),
 # debianutils (which), libcap2-bin (capsh, kmod tests 0012 and 0013).
 : "${ROOTFS_PACKAGES:=bash coreutils kmod procps grep sed gawk findutils util-linux diffutils debianutils libcap2-bin}"
-debian=$BUILD/rootfs-debian
+debian=${ROOTFS_CACHE:-$BUILD/rootfs-debian}
 [ -d "$modroot/lib/modules" ] || die "no modules in $modroot: build the kernel first"
 "$TOP/scripts/need-packages.sh" debootstrap busybox-static cpio || exit 1
 [ "$(id -u)" = 0 ] || die "debootstrap and the image need root (device nodes, file owners)"
@@ -53,7 +53,8 @@ cp -a "$modroot/lib/modules/." "$root/lib/modules/"
 cp /bin/busybox "$root/bin/busybox"
 cp "$TOP/guest/init" "$root/init"
 chmod +x "$root/init"
-cp "$TOP"/guest/*.sh "$TOP/guest/module-set" "$root/harness/"
+cp "$TOP"/guest/*.sh "$TOP"/guest/*.nft "$TOP/guest/module-set" \
+	"$TOP/configs/distro-modules.list" "$root/harness/"
 if [ -n "$kselftest" ] && [ -d "$kselftest" ]; then
 	rm -rf "$root/kselftest"
 	cp -a "$kselftest" "$root/kselftest"

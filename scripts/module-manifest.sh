@@ -8,10 +8,18 @@
 
 modroot=${1:-$MODROOT}
 command -v readelf >/dev/null || die "readelf is missing: apt-get install binutils"
-find "$modroot/lib/modules" -name '*.ko' | LC_ALL=C sort | while read -r ko; do
+tmp=$(mktemp) || exit 1
+trap 'rm -f "$tmp"' EXIT
+# Modules installed xz-compressed (MODULE_COMPRESS_XZ) are read unpacked.
+find "$modroot/lib/modules" -name '*.ko' -o -name '*.ko.xz' | LC_ALL=C sort | while read -r ko; do
 	m=${ko##*/}
+	m=${m%.xz}
 	m=$(printf '%s' "${m%.ko}" | tr - _)
-	readelf -SW "$ko" | sed -n 's/^ *\[ *[0-9]*\] //p' | awk -v m="$m" '
+	case $ko in
+	*.xz) xz -dc "$ko" >"$tmp" || die "cannot unpack $ko"; elf=$tmp ;;
+	*) elf=$ko ;;
+	esac
+	readelf -SW "$elf" | sed -n 's/^ *\[ *[0-9]*\] //p' | awk -v m="$m" '
 	function hex(s,   i, v) {
 		v = 0
 		for (i = 1; i <= length(s); i++)

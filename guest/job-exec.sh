@@ -1,0 +1,88 @@
+# Exec job (make bench-exec): executable memory beyond modules and what it
+# does to the direct map. In steps, each followed by the direct-map
+# counters: N eBPF socket filters JITed and run (bench/bpfload: 1, 10, 1000),
+# 100 kprobes on kernel and module functions enabled and hit, a function
+# tracer with a filter on a module function (a dynamic ftrace trampoline);
+# then vmalloc's own test module. Lines start with @ for the host; TAP lines for what must hold.
+. ./lib.sh
+
+tr=/sys/kernel/tracing
+sw=$(cat /sys/module/module/parameters/large_pages 2>/dev/null || echo none)
+echo "@exec switch $sw"
+counters start
+
+# 1. BPF: the programs stay loaded while the counters are read.
+for n in 1 10 1000; do
+	rm -f /tmp/bpf.out
+	/harness/bpfload "$n" hold >/tmp/bpf.out 2>&1 &
+	pid=$!
+	i=0
+	while [ ! -s /tmp/bpf.out ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	grep -q "^bpfload $n loaded $n jited $n ran" /tmp/bpf.out
+	tap $? "bpf_${n}_programs_jited_and_filtering # $(cat /tmp/bpf.out)"
+	counters "bpf-$n"
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+done
+
+# 2. kprobes: 100 of them, on functions of the kernel and of ext4, at the
+# first offset past the entry that the kernel accepts (an entry probe on an
+# ftrace site would go through ftrace instead of an instruction slot).
+modprobe ext4 || echo "@error ext4"
+echo >$tr/kprobe_events
+n=0
+for f in $( (grep '\[ext4\]' $tr/available_filter_functions | head -n 30
+	grep -v '\[' $tr/available_filter_functions | grep -E '^(vfs_|do_sys|ksys_|__x64_sys_)' |
+		head -n 200) | awk '{ print $1 }'); do
+	[ $n -ge 100 ] && break
+	for off in 1 2 3 4 5 6 7 8; do
+		if echo "p:harness/k$n $f+$off" >>$tr/kprobe_events 2>/dev/null; then
+			n=$((n + 1))
+			break
+		fi
+	done
+done
+echo 1 >$tr/events/harness/enable 2>/dev/null
+# Hit them: file system and module activity.
+modprobe -r ext4 2>/dev/null; modprobe ext4
+ls -R /harness >/dev/null; cat /proc/modules >/dev/null
+hits=$(awk '$1 ~ /^k[0-9]/ { s += $2 } END { print s + 0 }' $tr/kprobe_profile)
+[ "$n" = 100 ] && [ "$hits" -gt 0 ]
+tap $? "kprobes_100_registered_and_hit # $n registered, $hits hits"
+counters kprobes
+echo 0 >$tr/events/harness/enable 2>/dev/null
+echo >$tr/kprobe_events
+
+# 3. ftrace: the function tracer on one ext4 function gets a trampoline of
+# its own.
+f=$(grep '\[ext4\]' $tr/available_filter_functions | grep -m 1 'ext4_file_open\|ext4_getattr' | awk '{ print $1 }')
+echo "$f" >$tr/set_ftrace_filter
+echo function >$tr/current_tracer
+modprobe loop
+mkdir -p /tmp/e4 && dd if=/dev/zero of=/tmp/e4.img bs=1M count=8 2>/dev/null &&
+	mkfs_ext4 -q -F /tmp/e4.img && mount -o loop /tmp/e4.img /tmp/e4 2>/dev/null &&
+	touch /tmp/e4/x && cat /tmp/e4/x && ls -l /tmp/e4 >/dev/null && umount /tmp/e4
+grep -q " $f" $tr/trace
+tap $? "ftrace_traces_module_function # $f"
+counters ftrace
+echo nop >$tr/current_tracer
+echo >$tr/set_ftrace_filter
+check_wx
+tap $? wx_check_passes
+
+# 4. vmalloc's own test module (the series changes mm/vmalloc.c): every
+# test case with a short loop, on every CPU, with 4 KiB and with huge
+# mappings; the module does not stay loaded (-EAGAIN), by design.
+for huge in 0 1; do
+	dmesg -c >/dev/null
+	modprobe test_vmalloc test_loop_count=2000 use_huge=$huge 2>/dev/null
+	res=$(dmesg | awk '/Summary:/ { n++; for (i = 1; i < NF; i++) {
+		if ($i == "passed:") p += $(i + 1); if ($i == "failed:") f += $(i + 1) } }
+		END { printf "%d %d %d", n, p, f }')
+	set -- $res
+	[ "$1" -gt 0 ] && [ "$2" -gt 0 ] && [ "$3" = 0 ]
+	tap $? "test_vmalloc_use_huge_${huge} # $1 test cases x CPUs, $2 passed, $3 failed"
+done
