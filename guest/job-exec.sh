@@ -74,15 +74,18 @@ check_wx
 tap $? wx_check_passes
 
 # 4. vmalloc's own test module (the series changes mm/vmalloc.c): every
-# test case with a short loop, on every CPU, with 4 KiB and with huge
-# mappings; the module does not stay loaded (-EAGAIN), by design.
+# test case but align_shift_alloc_test (bit 6: it fails by design, upstream
+# marks it xfail) with a short loop, with 4 KiB and with huge mappings; the
+# module does not stay loaded (-EAGAIN), by design.
 for huge in 0 1; do
 	dmesg -c >/dev/null
-	modprobe test_vmalloc test_loop_count=2000 use_huge=$huge 2>/dev/null
+	modprobe test_vmalloc test_loop_count=2000 use_huge=$huge run_test_mask=1983 2>/dev/null
 	res=$(dmesg | awk '/Summary:/ { n++; for (i = 1; i < NF; i++) {
-		if ($i == "passed:") p += $(i + 1); if ($i == "failed:") f += $(i + 1) } }
-		END { printf "%d %d %d", n, p, f }')
+			if ($i == "Summary:") name = $(i + 1)
+			if ($i == "passed:") p += $(i + 1)
+			if ($i == "failed:" && $(i + 1) > 0) { f += $(i + 1); bad = bad " " name } } }
+		END { printf "%d %d %d%s", n, p, f, bad }')
 	set -- $res
 	[ "$1" -gt 0 ] && [ "$2" -gt 0 ] && [ "$3" = 0 ]
-	tap $? "test_vmalloc_use_huge_${huge} # $1 test cases x CPUs, $2 passed, $3 failed"
+	tap $? "test_vmalloc_use_huge_${huge} # $1 test cases, $2 passed, $3 failed${4:+:$4}"
 done
