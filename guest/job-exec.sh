@@ -16,11 +16,7 @@ for n in 1 10 1000; do
 	rm -f /tmp/bpf.out
 	/harness/bpfload "$n" hold >/tmp/bpf.out 2>&1 &
 	pid=$!
-	i=0
-	while [ ! -s /tmp/bpf.out ] && [ $i -lt 600 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_output /tmp/bpf.out 60
 	grep -q "^bpfload $n loaded $n jited $n ran" /tmp/bpf.out
 	tap $? "bpf_${n}_programs_jited_and_filtering # $(cat /tmp/bpf.out)"
 	counters "bpf-$n"

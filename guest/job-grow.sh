@@ -133,11 +133,7 @@ run alone 0 || exit 1
 run grower 1 || exit 1
 /harness/fragment "$(cmdline_arg harness.grow_keep_mib 48)" 32 >/tmp/fragment.out &
 fpid=$!
-i=0
-while [ ! -s /tmp/fragment.out ] && [ $i -lt 6000 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_output /tmp/fragment.out 600
 echo "@fragment $label $(cat /tmp/fragment.out) free2m $(free_2m)"
 run fragmented 1 || exit 1
 kill "$fpid"

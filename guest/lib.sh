@@ -43,6 +43,16 @@ ms_now() {
 	awk '{ printf "%d", $1 * 1000 }' /proc/uptime
 }
 
+# wait_output FILE SECONDS: wait until FILE has content (a background
+# program's first line), for at most SECONDS.
+wait_output() {
+	i=0
+	while [ ! -s "$1" ] && [ $i -lt $(($2 * 10)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
 # meminfo_kb FIELD: a /proc/meminfo value in kB.
 meminfo_kb() {
 	sed -n "s/^$1: *\([0-9]*\) kB/\1/p" /proc/meminfo
