@@ -6,6 +6,10 @@
 # module layout, and everything that can be unloaded is unloaded.
 # Lines start with @ for the host (scripts/distro-report.sh); TAP lines for
 # what must hold.
+# guest/init runs jobs with busybox's shell, which runs its own applets
+# (ip, mount, losetup, sysctl ...) before the Debian tools in PATH: run
+# this job with bash instead.
+[ -n "${BASH_VERSION:-}" ] || exec /bin/bash "$0" "$@"
 . ./lib.sh
 
 sw=$(cat /sys/module/module/parameters/large_pages 2>/dev/null || echo none)
