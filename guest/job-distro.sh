@@ -76,14 +76,14 @@ net_use() {
 	nft -f /harness/distro.nft || return 1
 	ip netns exec nsa ping -c 3 -W 5 10.9.0.2 >/tmp/ping.log || return 1
 	# The forward chain counted the bridged packets as tracked ones.
-	nft list chain inet harness fwd | grep -q 'ct state established,related counter packets [1-9]'
+	nft list chain inet harness forward | grep -q 'ct state established,related counter packets [1-9]'
 }
 
 # Virtual links of each kind the list has a driver for.
 links_use() {
 	ip link add dm0 type dummy &&
 		ip link add vx0 type vxlan id 42 dstport 4789 local 10.9.0.3 &&
-		ip link add bond0 type bond &&
+		ip link add hbond0 type bond &&
 		ip link add link dm0 name dm0.10 type vlan id 10 &&
 		ip link add mv0 link dm0 type macvlan &&
 		ip link add iv0 link dm0 type ipvlan &&
@@ -159,7 +159,7 @@ umount /mnt/ovl /mnt/btrfs /mnt/md /mnt/crypt
 mdadm --stop /dev/md0 >/dev/null 2>&1
 cryptsetup close harness-crypt
 losetup -D
-for l in vx0 bond0 dm0.10 mv0 iv0 wg0 tap0 tun0 dm0 br0; do ip link del "$l"; done 2>/dev/null
+for l in vx0 hbond0 dm0.10 mv0 iv0 wg0 tap0 tun0 dm0 br0; do ip link del "$l"; done 2>/dev/null
 ip netns del nsa
 ip netns del nsb
 nft flush ruleset
