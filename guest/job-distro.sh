@@ -23,7 +23,7 @@ listed() {
 
 # nr_loaded: modules loaded now.
 nr_loaded() {
-	tail -n +2 /proc/modules | wc -l
+	wc -l </proc/modules
 }
 
 # 1. udev: the drivers of the devices, loaded in parallel.
