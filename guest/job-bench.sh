@@ -109,6 +109,7 @@ for m in $(modset); do
 done
 counters "$phase-loaded"
 blocks "$phase-loaded"
+exec_users
 for m in $(modset | sed '1!G;h;$!d'); do
 	modprobe -r "$m" || echo "@error unload $m"
 done

@@ -79,14 +79,16 @@ net_use() {
 	nft list chain inet harness forward | grep -q 'ct state established,related counter packets [1-9]'
 }
 
-# Virtual links of each kind the list has a driver for.
+# Virtual links of each kind the list has a driver for; macvlan and ipvlan
+# cannot share a lower device.
 links_use() {
 	ip link add dm0 type dummy &&
 		ip link add vx0 type vxlan id 42 dstport 4789 local 10.9.0.3 &&
 		ip link add hbond0 type bond &&
 		ip link add link dm0 name dm0.10 type vlan id 10 &&
 		ip link add mv0 link dm0 type macvlan &&
-		ip link add iv0 link dm0 type ipvlan &&
+		ip link add dm1 type dummy &&
+		ip link add iv0 link dm1 type ipvlan &&
 		ip link add wg0 type wireguard &&
 		ip tuntap add tap0 mode tap &&
 		ip tuntap add tun0 mode tun
@@ -147,7 +149,9 @@ counters loaded
 module_layout
 [ -r /sys/kernel/debug/execmem_blocks ] && sed 's/^/@blocks /' /sys/kernel/debug/execmem_blocks
 check_wx
-tap $? wx_check_passes
+st=$?
+[ $st = 0 ] && echo "@wx passed" || echo "@wx FAILED"
+tap $st wx_check_passes
 # Bit 13 of the taint mask: an unsigned module was loaded (or its signature
 # did not verify).
 [ $(( $(cat /proc/sys/kernel/tainted) >> 13 & 1 )) = 0 ] && ! dmesg | grep -q 'verification failed'
@@ -159,7 +163,7 @@ umount /mnt/ovl /mnt/btrfs /mnt/md /mnt/crypt
 mdadm --stop /dev/md0 >/dev/null 2>&1
 cryptsetup close harness-crypt
 losetup -D
-for l in vx0 hbond0 dm0.10 mv0 iv0 wg0 tap0 tun0 dm0 br0; do ip link del "$l"; done 2>/dev/null
+for l in vx0 hbond0 dm0.10 mv0 iv0 wg0 tap0 tun0 dm0 dm1 br0; do ip link del "$l"; done 2>/dev/null
 ip netns del nsa
 ip netns del nsb
 nft flush ruleset

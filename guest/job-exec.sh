@@ -1,12 +1,17 @@
 # Exec job (make bench-exec): executable memory beyond modules and what it
 # does to the direct map. In steps, each followed by the direct-map
-# counters: N eBPF socket filters JITed and run (bench/bpfload: 1, 10, 1000),
+# counters and, while they live, the pages of the step's users with their
+# mapping level (exec_pages): N eBPF socket filters JITed and run
+# (bpf_filter of the series' selftests: 1, 10, 1000),
 # 100 kprobes on kernel and module functions enabled and hit, a function
 # tracer with a filter on a module function (a dynamic ftrace trampoline);
 # then vmalloc's own test module. Lines start with @ for the host; TAP lines for what must hold.
 . ./lib.sh
 
 tr=/sys/kernel/tracing
+bpf_filter=/kselftest/module_alloc/bpf_filter
+echo 1 >/proc/sys/net/core/bpf_jit_kallsyms
+echo 1 >/proc/sys/kernel/kptr_restrict
 sw=$(cat /sys/module/module/parameters/large_pages 2>/dev/null || echo none)
 echo "@exec switch $sw"
 counters start
@@ -14,12 +19,13 @@ counters start
 # 1. BPF: the programs stay loaded while the counters are read.
 for n in 1 10 1000; do
 	rm -f /tmp/bpf.out
-	/harness/bpfload "$n" hold >/tmp/bpf.out 2>&1 &
+	"$bpf_filter" "$n" hold >/tmp/bpf.out 2>&1 &
 	pid=$!
-	wait_output /tmp/bpf.out 60
-	grep -q "^bpfload $n loaded $n jited $n ran" /tmp/bpf.out
+	wait_output /tmp/bpf.out 300
+	grep -q "^bpf_filter $n loaded $n jited $n ran" /tmp/bpf.out
 	tap $? "bpf_${n}_programs_jited_and_filtering # $(cat /tmp/bpf.out)"
 	counters "bpf-$n"
+	exec_pages "bpf-$n" '^bpf_prog_' bpf
 	kill "$pid"
 	wait "$pid" 2>/dev/null
 done
@@ -29,18 +35,7 @@ done
 # ftrace site would go through ftrace instead of an instruction slot).
 modprobe ext4 || echo "@error ext4"
 echo >$tr/kprobe_events
-n=0
-for f in $( (grep '\[ext4\]' $tr/available_filter_functions | head -n 30
-	grep -v '\[' $tr/available_filter_functions | grep -E '^(vfs_|do_sys|ksys_|__x64_sys_)' |
-		head -n 200) | awk '{ print $1 }'); do
-	[ $n -ge 100 ] && break
-	for off in 1 2 3 4 5 6 7 8; do
-		if echo "p:harness/k$n $f+$off" >>$tr/kprobe_events 2>/dev/null; then
-			n=$((n + 1))
-			break
-		fi
-	done
-done
+n=$(kprobes_add 100 ext4)
 echo 1 >$tr/events/harness/enable 2>/dev/null
 # Hit them: file system and module activity.
 modprobe -r ext4 2>/dev/null; modprobe ext4
@@ -49,6 +44,7 @@ hits=$(awk '$1 ~ /^k[0-9]/ { s += $2 } END { print s + 0 }' $tr/kprobe_profile)
 [ "$n" = 100 ] && [ "$hits" -gt 0 ]
 tap $? "kprobes_100_registered_and_hit # $n registered, $hits hits"
 counters kprobes
+exec_pages kprobes '^kprobe_(opt)?insn_page$' __builtin__kprobes
 echo 0 >$tr/events/harness/enable 2>/dev/null
 echo >$tr/kprobe_events
 
@@ -64,6 +60,7 @@ mkdir -p /tmp/e4 && dd if=/dev/zero of=/tmp/e4.img bs=1M count=8 2>/dev/null &&
 grep -q " $f" $tr/trace
 tap $? "ftrace_traces_module_function # $f"
 counters ftrace
+exec_pages ftrace '^ftrace_trampoline$' __builtin__ftrace
 echo nop >$tr/current_tracer
 echo >$tr/set_ftrace_filter
 check_wx

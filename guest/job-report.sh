@@ -1,7 +1,8 @@
 # Report job: load the module set, use it for real, then dump what the host
 # needs to report where module memory lives: every loaded module's section
 # addresses, the Modules part of the kernel page-table dump, and the direct-map
-# counters before loading, after loading and after unloading all.
+# counters before loading, after loading and after unloading all; and, with
+# the set loaded, where BPF programs, kprobes and a trampoline live.
 . ./lib.sh
 
 echo "@kernel $(uname -r)"
@@ -18,6 +19,7 @@ module_layout
 [ -r /sys/kernel/debug/execmem_blocks ] &&
 	sed 's/^/@blocks /' /sys/kernel/debug/execmem_blocks
 check_wx && echo "@wx passed" || echo "@wx FAILED"
+exec_users
 
 for m in $(modset | sed '1!G;h;$!d'); do
 	modprobe -r "$m" || echo "@error unload $m"

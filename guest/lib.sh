@@ -95,6 +95,102 @@ pool_stat() {
 }
 
 # check_wx: 0 when the W+X walk over the kernel page tables finds nothing.
+# kprobes_add N MODULE: register up to N kprobe events harness/k0... on
+# functions of MODULE (30 at most) and of the kernel, each at the first
+# offset past the entry that takes a kprobe of its own: an entry probe
+# (after ENDBR with IBT) on an ftrace site goes through ftrace, not an
+# instruction slot, and is removed again. Prints how many.
+kprobes_add() {
+	t=/sys/kernel/tracing
+	n=0
+	for f in $( (grep "\[$2\]" $t/available_filter_functions | head -n 30
+		grep -v '\[' $t/available_filter_functions |
+			grep -E '^(vfs_|do_sys|ksys_|__x64_sys_|sys_)' | head -n 300) |
+		awk '{ print $1 }'); do
+		[ $n -ge "$1" ] && break
+		off=1
+		while [ $off -le 16 ]; do
+			if echo "p:harness/k$n $f+$off" >>$t/kprobe_events 2>/dev/null; then
+				awk -v f="$f+" 'index($3, f) == 1 && /\[FTRACE\]/ { hit = 1 }
+					END { exit !hit }' /sys/kernel/debug/kprobes/list || break
+				echo "-:harness/k$n" >>$t/kprobe_events
+			fi
+			off=$((off + 1))
+		done
+		[ $off -le 16 ] && n=$((n + 1))
+	done
+	echo "$n"
+}
+
+# exec_pages USER NAME_RE MODULE: "@exec USER PAGE LEVEL" for every
+# distinct page of the /proc/kallsyms symbols of MODULE (bpf,
+# __builtin__kprobes, __builtin__ftrace) whose names match NAME_RE, with its
+# level in the kernel page-table dump (pmd, pte), for
+# scripts/exec-report.awk. Addresses compare by their low 40 bits.
+exec_pages() {
+	awk -v u="$1" -v re="$2" -v m="[$3]" '
+	function hex(s,   i, v) {
+		sub(/^0x/, "", s)
+		if (length(s) > 10)
+			s = substr(s, length(s) - 9)
+		v = 0
+		for (i = 1; i <= length(s); i++)
+			v = v * 16 + index("0123456789abcdef", tolower(substr(s, i, 1))) - 1
+		return v
+	}
+	FNR == NR { if ($1 ~ /^0x/) { split($1, r, "-"); n++
+			lo[n] = hex(r[1]); hi[n] = hex(r[2]); lv[n] = $NF }
+		next }
+	$3 ~ re && $4 == m {
+		p = substr($1, 1, length($1) - 3) "000"
+		if (p in seen) next
+		seen[p] = 1; a = hex(p); l = "none"
+		for (i = 1; i <= n; i++)
+			if (a >= lo[i] && a < hi[i]) { l = lv[i]; break }
+		print "@exec " u " 0x" p " " l
+	}' /sys/kernel/debug/page_tables/kernel /proc/kallsyms
+}
+
+# exec_users: executable memory beyond modules, for the exec report
+# (scripts/exec-report.awk) of make and make bench: 100 BPF socket filters
+# (the series' selftest program), 10 kprobes on ext4 and kernel functions,
+# then the function tracer on one ext4 function (a dynamic trampoline). For
+# each, while it lives, the direct-map counters and its pages with their
+# mapping level. Needs ext4 loaded; leaves nothing behind.
+exec_users() {
+	t=/sys/kernel/tracing
+	echo "@exec switch $(cat /sys/module/module/parameters/large_pages 2>/dev/null || echo none)"
+	echo 1 >/proc/sys/net/core/bpf_jit_kallsyms
+	counters exec-start
+	rm -f /tmp/bpf.out
+	/kselftest/module_alloc/bpf_filter 100 hold >/tmp/bpf.out 2>&1 &
+	pid=$!
+	wait_output /tmp/bpf.out 120
+	grep -q '^bpf_filter 100 loaded 100 jited 100 ran' /tmp/bpf.out ||
+		echo "@error bpf: $(cat /tmp/bpf.out)"
+	counters bpf
+	exec_pages bpf '^bpf_prog_' bpf
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+
+	echo >$t/kprobe_events
+	n=$(kprobes_add 10 ext4)
+	[ "$n" = 10 ] || echo "@error kprobes: $n of 10 registered"
+	echo 1 >$t/events/harness/enable
+	cat /proc/modules >/dev/null
+	counters kprobes
+	exec_pages kprobes '^kprobe_(opt)?insn_page$' __builtin__kprobes
+	echo 0 >$t/events/harness/enable
+	echo >$t/kprobe_events
+
+	echo ext4_file_open >$t/set_ftrace_filter
+	echo function >$t/current_tracer
+	counters ftrace
+	exec_pages ftrace '^ftrace_trampoline$' __builtin__ftrace
+	echo nop >$t/current_tracer
+	echo >$t/set_ftrace_filter
+}
+
 check_wx() {
 	grep -q -i -E 'success|passed' /sys/kernel/debug/check_wx_pages
 }

@@ -108,6 +108,12 @@ awk -v steps="$dir/steps.dat" '
 		printf "(%d cycles per phase; TCG: timing ratios only, TLB cost not modelled)\n", n
 	}
 ' "$out" >"$dir/table.txt"
+{
+	echo
+	echo "Executable memory beyond modules, module set loaded (pages in use;"
+	echo "direct-map 2M splits since the BPF programs, cumulative):"
+	awk -f "$TOP/scripts/exec-report.awk" "$LOGS/bench-off.out" "$LOGS/bench-on.out"
+} >>"$dir/table.txt"
 cat "$dir/table.txt"
 grep '^@error' "$out" && die "the bench job reported errors"
 

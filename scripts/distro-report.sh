@@ -40,7 +40,7 @@ st=0
 		done
 		i=$((i + 1))
 	done | tee "$RESULTS/distro-times.txt"
-	awk '{ s[$4] += $(NF - 1); c[$4]++ }
+	awk '{ sw = $4; sub(/:$/, "", sw); s[sw] += $(NF - 1); c[sw]++ }
 		END { if (c[1] && c[0] && s[0])
 			printf "on/off ratio of the mean total: %.2f (%d boots each)\n",
 				(s[1] / c[1]) / (s[0] / c[0]), c[1] }' "$RESULTS/distro-times.txt"
@@ -48,7 +48,8 @@ st=0
 cat "$out"
 # The share of text, rodata and data in 2 MiB pages (ro_after_init has
 # 4 KiB pages by design).
-share=$(awk '$1 ~ /^(text|rodata|data)$/ && $2 ~ /^[0-9]+$/ { b += $2; h += $3 }
+share=$(awk '/^type / { t = 1; next } t && $1 == "all" { t = 0 }
+	t && $1 ~ /^(text|rodata|data)$/ { b += $2; h += $3 }
 	END { printf "%.1f", b ? 100 * h / b : 0 }' "$RESULTS/distro-modules-1.txt")
 echo "text + rodata + data in 2 MiB pages with the switch on: $share%" | tee -a "$out"
 

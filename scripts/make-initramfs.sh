@@ -32,9 +32,9 @@ ln -s mke2fs "$root/sbin/mkfs.ext4"
 copy_bin /sbin/mkfs.xfs
 
 # The bench programs (static: the guest has no libc): the load+unload
-# timer, the memory fragmenter and the BPF loader. They do not depend on the
+# timer and the memory fragmenter. They do not depend on the
 # kernel, so each is built once.
-for prog in loadbench fragment bpfload; do
+for prog in loadbench fragment; do
 	bin=$BUILD/$prog
 	if [ ! "$bin" -nt "$TOP/bench/$prog.c" ]; then
 		gcc -static -O2 -Wall -o "$bin" "$TOP/bench/$prog.c" ||

@@ -109,13 +109,13 @@ END {
 		splits1g["loaded"] - splits1g["before"]
 	printf "            after unloading all: %d 2 MiB pages fewer than before loading\n",
 		(dm2m["before"] - dm2m["unloaded"]) / 2048
-	printf "W+X check with the set loaded: %s\n", wx
+	if (wx != "") printf "W+X check with the set loaded: %s\n", wx
 	if (blocks != "") printf "Shared 2 MiB blocks with the set loaded (/sys/kernel/debug/execmem_blocks):%s\n", blocks
 	# Packing: with the blocks in use, a type's TLB entries and its
 	# blocks stay within ceil(bytes / 2 MiB) + 1, where bytes is what the
 	# pool hands out for the type (bytes_used: with .bss and
 	# struct module, which the sections above leave out for data).
-	if (blocks != "") {
+	if (blocks != "" && nblk["text"] + nblk["rodata"] + nblk["data"] > 0) {
 		printf "Packing (limit: ceil(bytes in use / 2 MiB) + 1):\n"
 		split("text rodata data", pk, " ")
 		for (j = 1; j <= 3; j++) {
