@@ -126,29 +126,10 @@ kprobes_add() {
 # distinct page of the /proc/kallsyms symbols of MODULE (bpf,
 # __builtin__kprobes, __builtin__ftrace) whose names match NAME_RE, with its
 # level in the kernel page-table dump (pmd, pte), for
-# scripts/exec-report.awk. Addresses compare by their low 40 bits.
+# scripts/exec-report.awk; read while the pages live (exec-pages.awk).
 exec_pages() {
-	awk -v u="$1" -v re="$2" -v m="[$3]" '
-	function hex(s,   i, v) {
-		sub(/^0x/, "", s)
-		if (length(s) > 10)
-			s = substr(s, length(s) - 9)
-		v = 0
-		for (i = 1; i <= length(s); i++)
-			v = v * 16 + index("0123456789abcdef", tolower(substr(s, i, 1))) - 1
-		return v
-	}
-	FNR == NR { if ($1 ~ /^0x/) { split($1, r, "-"); n++
-			lo[n] = hex(r[1]); hi[n] = hex(r[2]); lv[n] = $NF }
-		next }
-	$3 ~ re && $4 == m {
-		p = substr($1, 1, length($1) - 3) "000"
-		if (p in seen) next
-		seen[p] = 1; a = hex(p); l = "none"
-		for (i = 1; i <= n; i++)
-			if (a >= lo[i] && a < hi[i]) { l = lv[i]; break }
-		print "@exec " u " 0x" p " " l
-	}' /sys/kernel/debug/page_tables/kernel /proc/kallsyms
+	awk -f /harness/ptdump.awk -f /harness/exec-pages.awk -v u="$1" -v re="$2" \
+		-v m="[$3]" /sys/kernel/debug/page_tables/kernel /proc/kallsyms
 }
 
 # exec_users: executable memory beyond modules, for the exec report

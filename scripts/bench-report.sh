@@ -23,7 +23,8 @@ awk -v dir="$dir" '
 ' "$out"
 for snap in "$dir"/snap-*; do
 	set -- $(echo "${snap##*/snap-}" | tr - ' ')
-	awk -f "$TOP/scripts/module-report.awk" "$dir/manifest.txt" "$snap" 2>/dev/null |
+	awk -f "$TOP/guest/ptdump.awk" -f "$TOP/scripts/module-report.awk" \
+		"$dir/manifest.txt" "$snap" 2>/dev/null |
 	awk -v phase="$1" -v k="$2" '
 		$1 == "text" || $1 == "rodata" || $1 == "ro_after_init" || $1 == "data" || $1 == "all" {
 			if ($5 ~ /%$/) { tlb[$1] = $6; pct[$1] = $5 }

@@ -18,7 +18,8 @@ st=0
 	for sw in 1 0; do
 		log=$LOGS/distro-$sw-1-distro.out
 		echo "=== switch $sw (module.large_pages=$sw), boot 1"
-		awk -f "$TOP/scripts/module-report.awk" "$manifest" "$log" >"$RESULTS/distro-modules-$sw.txt"
+		awk -f "$TOP/guest/ptdump.awk" -f "$TOP/scripts/module-report.awk" \
+			"$manifest" "$log" >"$RESULTS/distro-modules-$sw.txt"
 		r=$?
 		[ $sw = 1 ] && [ $r != 0 ] && st=1
 		# The summary: everything after the per-module lines.

@@ -53,7 +53,7 @@ cp -a "$modroot/lib/modules/." "$root/lib/modules/"
 cp /bin/busybox "$root/bin/busybox"
 cp "$TOP/guest/init" "$root/init"
 chmod +x "$root/init"
-cp "$TOP"/guest/*.sh "$TOP"/guest/*.nft "$TOP/guest/module-set" \
+cp "$TOP"/guest/*.sh "$TOP"/guest/*.awk "$TOP"/guest/*.nft "$TOP/guest/module-set" \
 	"$TOP/configs/distro-modules.list" "$root/harness/"
 if [ -n "$kselftest" ] && [ -d "$kselftest" ]; then
 	rm -rf "$root/kselftest"

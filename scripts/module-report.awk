@@ -4,24 +4,7 @@
 # memory type: address, size and mapping level (from the kernel page-table
 # dump); then per type the bytes in 2 MiB and 4 KiB mappings and the TLB
 # entries needed to cover them, and the direct-map 2 MiB pages split.
-# Addresses are compared by their low 40 bits: the module area is 1.5 GiB.
-
-function hexval(s,   i, v) {
-	sub(/^0x/, "", s)
-	if (length(s) > 10)
-		s = substr(s, length(s) - 9)
-	v = 0
-	for (i = 1; i <= length(s); i++)
-		v = v * 16 + index("0123456789abcdef", tolower(substr(s, i, 1))) - 1
-	return v
-}
-
-function level(a,   i) {
-	for (i = 1; i <= nmap; i++)
-		if (a >= mstart[i] && a < mend[i])
-			return mlevel[i]
-	return "none"
-}
+# Load guest/ptdump.awk first (hexval(), ptdump_add(), level()).
 
 # mawk's %d stops at 2^31 - 1: numbers print with %.0f.
 function human(b) {
@@ -51,10 +34,7 @@ $1 == "@section" {
 	if (!(m in seen)) { seen[m] = 1; mods[++nmods] = m }
 }
 
-$1 == "@ptdump" && $2 ~ /^0x/ {
-	split($2, r, "-")
-	nmap++; mstart[nmap] = hexval(r[1]); mend[nmap] = hexval(r[2]); mlevel[nmap] = $NF
-}
+$1 == "@ptdump" && $2 ~ /^0x/ { ptdump_add($2, $NF) }
 
 $1 == "@blocks" {
 	blocks = blocks "\n  " substr($0, 9)

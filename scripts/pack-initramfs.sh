@@ -15,7 +15,7 @@ mkdir -p "$root"/proc "$root"/sys "$root"/dev "$root"/harness "$root"/lib
 cp -a "$modroot/lib/modules" "$root/lib/"
 cp "$TOP/guest/init" "$root/init"
 chmod +x "$root/init"
-cp "$TOP"/guest/*.sh "$TOP/guest/module-set" "$root/harness/"
+cp "$TOP"/guest/*.sh "$TOP"/guest/*.awk "$TOP/guest/module-set" "$root/harness/"
 if [ -n "$kselftest" ] && [ -d "$kselftest" ] && [ -n "$(ls "$kselftest")" ]; then
 	cp -a "$kselftest" "$root/kselftest"
 fi

@@ -6,7 +6,8 @@
 out=$LOGS/report.out
 [ -r "$out" ] || die "no $out: boot the report job first"
 "$TOP/scripts/module-manifest.sh" "$MODROOT" >"$BUILD/manifest.txt" || exit 1
-awk -f "$TOP/scripts/module-report.awk" "$BUILD/manifest.txt" "$out" >"$BUILD/report.txt"
+awk -f "$TOP/guest/ptdump.awk" -f "$TOP/scripts/module-report.awk" \
+	"$BUILD/manifest.txt" "$out" >"$BUILD/report.txt"
 st=$?
 {
 	echo
