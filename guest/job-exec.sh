@@ -5,7 +5,9 @@
 # (bpf_filter of the series' selftests: 1, 10, 1000),
 # 100 kprobes on kernel and module functions enabled and hit, a function
 # tracer with a filter on a module function (a dynamic ftrace trampoline);
-# then vmalloc's own test module. Lines start with @ for the host; TAP lines for what must hold.
+# then what loading BPF programs and kprobes costs in time and cross-CPU
+# interrupts; then vmalloc's own test module. Lines start with @ for the
+# host; TAP lines for what must hold.
 . ./lib.sh
 
 tr=/sys/kernel/tracing
@@ -66,7 +68,39 @@ echo >$tr/set_ftrace_filter
 check_wx
 tap $? wx_check_passes
 
-# 4. vmalloc's own test module (the series changes mm/vmalloc.c): every
+# 4. What it costs: five rounds of 1000 BPF programs loaded, JITed, run
+# and freed, and of 100 kprobes registered and removed, each timed (from
+# /proc/uptime) with the TLB-shootdown and function-call interrupts it sent
+# (/proc/interrupts), for scripts/exec-cost.awk.
+ipis() {
+	awk '$1 == "TLB:" || $1 == "CAL:" { for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++)
+		s[$1] += $i } END { print s["TLB:"] + 0, s["CAL:"] + 0 }' /proc/interrupts
+}
+# cost USER CMD...: run CMD; "@cost USER START END TLB0 CAL0 TLB1 CAL1"
+# (uptime and interrupt sums before and after).
+cost() {
+	u=$1
+	shift
+	t0=$(cut -d' ' -f1 /proc/uptime)
+	i0=$(ipis)
+	"$@" >/dev/null 2>&1 || echo "@error cost $u: $* failed"
+	echo "@cost $u $t0 $(cut -d' ' -f1 /proc/uptime) $i0 $(ipis)"
+}
+kprobes_cycle() {
+	[ "$(kprobes_add 100 ext4)" = 100 ] || return 1
+	echo 1 >$tr/events/harness/enable
+	echo 0 >$tr/events/harness/enable
+	echo >$tr/kprobe_events
+}
+for round in 1 2 3 4 5; do
+	cost bpf-1000 "$bpf_filter" 1000
+	cost kprobes-100 kprobes_cycle
+done >/tmp/cost.out
+cat /tmp/cost.out
+! grep -q '^@error' /tmp/cost.out
+tap $? "cost_rounds_of_bpf_and_kprobes_ran"
+
+# 5. vmalloc's own test module (the series changes mm/vmalloc.c): every
 # test case but align_shift_alloc_test (bit 6: it fails by design, upstream
 # marks it xfail) with a short loop, with 4 KiB and with huge mappings; the
 # module does not stay loaded (-EAGAIN), by design.

@@ -94,7 +94,6 @@ pool_stat() {
 		{ sum += $col[c] } END { print sum + 0 }' "$f"
 }
 
-# check_wx: 0 when the W+X walk over the kernel page tables finds nothing.
 # kprobes_add N MODULE: register up to N kprobe events harness/k0... on
 # functions of MODULE (30 at most) and of the kernel, each at the first
 # offset past the entry that takes a kprobe of its own: an entry probe
@@ -172,6 +171,7 @@ exec_users() {
 	echo >$t/set_ftrace_filter
 }
 
+# check_wx: 0 when the W+X walk over the kernel page tables finds nothing.
 check_wx() {
 	grep -q -i -E 'success|passed' /sys/kernel/debug/check_wx_pages
 }

@@ -1,10 +1,11 @@
 #!/bin/sh
 # check-kaslr.sh [BOOTS]: module KASLR, switch off against on. Boots the
 # built kernel BOOTS times (default 16) with module.large_pages=0 and as
-# often with =1, loads the module set in its fixed order each time, and
-# prints per module and region (text, rodata, data, ro_after_init) the
-# number of distinct start addresses and of distinct distances to the
-# first module's region. TAP lines, one per region with the switch on, go
+# often with =1, loads the module set in its fixed order each time (then
+# a BPF program, a kprobe and an ftrace trampoline, reported as the text of
+# modules named bpf, kprobes and ftrace), and prints per module and region
+# (text, rodata, data, ro_after_init) the number of distinct start
+# addresses and of distinct distances to the first module's region. TAP lines, one per region with the switch on, go
 # to $RESULTS/kaslr.tap; a region fails with fewer distinct addresses than
 # a 10-bit random offset gives in nearly every run: fewer than 13 of 16
 # boots, fewer than BOOTS - 1 of fewer boots. With the switch on, the
