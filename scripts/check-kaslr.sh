@@ -5,10 +5,11 @@
 # a BPF program, a kprobe and an ftrace trampoline, reported as the text of
 # modules named bpf, kprobes and ftrace), and prints per module and region
 # (text, rodata, data, ro_after_init) the number of distinct start
-# addresses and of distinct distances to the first module's region. TAP lines, one per region with the switch on, go
-# to $RESULTS/kaslr.tap; a region fails with fewer distinct addresses than
-# a 10-bit random offset gives in nearly every run: fewer than 13 of 16
-# boots, fewer than BOOTS - 1 of fewer boots. With the switch on, the
+# addresses and of distinct distances to the first module's region. TAP
+# lines, one per region with the switch on, go to $RESULTS/kaslr.tap; a
+# region fails with fewer distinct addresses than a 10-bit random offset
+# gives in nearly every run: fewer than 13 of 16 boots, fewer than
+# BOOTS - 1 of fewer boots. With the switch on, the
 # blocks each of text, rodata and data takes must also stay within
 # ceil(bytes in use / 2 MiB) + 1 in every boot: placement must not cost
 # packing. Exits non-zero on a failure.

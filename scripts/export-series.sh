@@ -17,10 +17,13 @@ n=$(git rev-list --count base..series)
 cover=
 [ "$n" -gt 0 ] && [ -n "$(git config branch.series.description)" ] &&
 	cover="--cover-letter --cover-from-description=subject"
+# Hunks less than 6 lines apart are joined, so that a macro changed here
+# and there shows whole (checkpatch reads a macro as far as the diff shows
+# it, and takes the rest of its arguments for unused).
 if [ "$n" -gt 0 ]; then
 	# shellcheck disable=SC2086
 	git -c core.abbrev=12 format-patch -q --zero-commit --no-signature $cover \
-		-o "$out" base..series || die "git format-patch failed"
+		--inter-hunk-context=6 -o "$out" base..series || die "git format-patch failed"
 fi
 
 # git dates the cover letter "now": give it the newest patch's date instead,
